@@ -1,0 +1,1 @@
+"""Shouhu (守护): care teams for students in psychological crisis."""

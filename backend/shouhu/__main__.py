@@ -1,0 +1,5 @@
+import sys
+
+from shouhu.cli import main
+
+sys.exit(main())

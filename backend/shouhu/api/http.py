@@ -1,0 +1,161 @@
+"""POST /graphql: the transport checks (CSRF, content type, size), the session, execution,
+and errors turned into translated messages with stable codes."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from graphql import GraphQLError
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from shouhu.access.audit import AuditTrail
+from shouhu.access.errors import AccessError
+from shouhu.access.principal import ANONYMOUS, build_principal
+from shouhu.api.context import Context
+from shouhu.api.errors import BadInput
+from shouhu.api.loaders import Loaders
+from shouhu.auth.sessions import resolve_session
+from shouhu.i18n import negotiate, translate
+from shouhu.settings import Settings
+
+logger = logging.getLogger("shouhu.api")
+
+MAX_BODY_BYTES = 64 * 1024
+SAME_SITE = {"same-origin", "none"}
+
+
+def _refuse(status: int, key: str, locale: str, code: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    body = {"errors": [{"message": translate(key, locale), "extensions": {"code": code}}]}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _foreign(request: Request, settings: Settings) -> bool:
+    """A browser request sent by another site. Non-browser clients send neither header."""
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site is not None and fetch_site not in SAME_SITE:
+        return True
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False
+    own = f"{request.url.scheme}://{request.url.netloc}"
+    return origin.rstrip("/") not in settings.allowed_origins and (settings.is_prod or origin != own)
+
+
+def _format_error(error: GraphQLError, locale: str, settings: Settings) -> dict[str, Any]:
+    original = error.original_error
+    formatted: dict[str, Any] = {"message": "", "extensions": {}}
+    if error.path:
+        formatted["path"] = error.path
+    if isinstance(original, AccessError):
+        formatted["message"] = translate(original.message_key, locale)
+        formatted["extensions"]["code"] = original.code
+    elif isinstance(original, BadInput):
+        formatted["message"] = translate(original.key, locale, **original.params)
+        formatted["extensions"]["code"] = original.code
+    elif original is None:
+        text = error.message
+        if "exceeds maximum operation depth" in text or "aliases found" in text or "more than" in text and "tokens" in text:
+            key, code = "graphql.too_complex", "QUERY_TOO_COMPLEX"
+        elif text.startswith("Syntax Error"):
+            key, code = "graphql.syntax", "GRAPHQL_PARSE_FAILED"
+        else:
+            key, code = "graphql.invalid", "GRAPHQL_VALIDATION_FAILED"
+        formatted["message"] = translate(key, locale)
+        formatted["extensions"] = {"code": code, "detail": text}
+        if error.locations:
+            formatted["locations"] = [{"line": loc.line, "column": loc.column} for loc in error.locations]
+    else:  # a bug: the log has it, the client gets a masked message
+        formatted["message"] = translate("graphql.internal", locale)
+        formatted["extensions"]["code"] = "INTERNAL_SERVER_ERROR"
+    return formatted
+
+
+def _request_data(raw: bytes) -> tuple[str, dict[str, Any] | None, str | None] | None:
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        return None
+    query, variables, operation = data.get("query"), data.get("variables"), data.get("operationName")
+    if not isinstance(query, str) or not isinstance(variables, (dict, type(None))):
+        return None
+    if not isinstance(operation, (str, type(None))):
+        return None
+    return query, variables, operation
+
+
+async def graphql_endpoint(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
+    locale = negotiate(request.headers.get("accept-language"))
+    if request.method == "GET":
+        if not settings.is_prod and "text/html" in request.headers.get("accept", ""):
+            from strawberry.http.ide import get_graphql_ide_html
+
+            return HTMLResponse(get_graphql_ide_html(graphql_ide="graphiql"), headers={"x-shouhu-ide": "1"})
+        return _refuse(405, "http.method_not_allowed", locale, "METHOD_NOT_ALLOWED", {"Allow": "POST"})
+    if _foreign(request, settings):
+        return _refuse(403, "http.foreign_origin", locale, "FOREIGN_ORIGIN")
+    content_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if content_type != "application/json":
+        return _refuse(415, "http.unsupported_media_type", locale, "UNSUPPORTED_MEDIA_TYPE")
+    declared = request.headers.get("content-length", "0")
+    if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
+        return _refuse(413, "http.body_too_large", locale, "BODY_TOO_LARGE")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():  # bounded even when no length was declared
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return _refuse(413, "http.body_too_large", locale, "BODY_TOO_LARGE")
+        chunks.append(chunk)
+    raw = b"".join(chunks)
+    try:
+        parsed = _request_data(raw)
+    except (ValueError, UnicodeDecodeError):
+        return _refuse(400, "http.bad_json", locale, "BAD_JSON")
+    if parsed is None:
+        return _refuse(400, "http.bad_request", locale, "BAD_REQUEST")
+    query, variables, operation = parsed
+
+    session = await resolve_session(request.cookies.get(settings.session_cookie))
+    principal = await build_principal(session.account, session.id) if session else ANONYMOUS
+    trail = AuditTrail(principal)
+    context = Context(
+        request=request,
+        principal=principal,
+        account=session.account if session else None,
+        locale=locale,
+        loaders=Loaders(principal, trail),
+        audit=trail,
+    )
+    result = await request.app.state.schema.execute(
+        query, variable_values=variables, context_value=context, operation_name=operation
+    )
+    await trail.flush()
+
+    payload: dict[str, Any] = {"data": result.data}
+    status = 200
+    if result.errors:
+        payload["errors"] = [_format_error(e, locale, settings) for e in result.errors]
+        if result.data is None and all(e.original_error is None for e in result.errors):
+            status = 400  # the request never reached execution: parse or validation failure
+    response = JSONResponse(payload, status_code=status, headers={"Cache-Control": "no-store"})
+    _apply_cookies(response, context, settings)
+    return response
+
+
+def _apply_cookies(response: Response, context: Context, settings: Settings) -> None:
+    for change, token in context.cookie_changes:
+        if change == "set" and token:
+            response.set_cookie(
+                settings.session_cookie,
+                token,
+                max_age=settings.session_absolute_days * 86400,
+                path="/",
+                httponly=True,
+                secure=settings.is_prod,
+                samesite="lax",
+            )
+        elif change == "clear":
+            response.delete_cookie(settings.session_cookie, path="/", httponly=True, secure=settings.is_prod, samesite="lax")

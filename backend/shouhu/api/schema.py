@@ -1,0 +1,64 @@
+"""The root schema, composed from the areas; `schema` is the export target for schema.graphql."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
+
+from shouhu.access.errors import AccessError
+from shouhu.api.accounts.mutations import AccountMutations
+from shouhu.api.accounts.queries import AccountQueries
+from shouhu.api.errors import BadInput
+from shouhu.api.roster.mutations import RosterMutations
+from shouhu.api.roster.queries import RosterQueries
+
+logger = logging.getLogger("shouhu.api")
+
+Query = merge_types("Query", (AccountQueries, RosterQueries))
+Mutation = merge_types("Mutation", (AccountMutations, RosterMutations))
+
+# Root fields anyone may call without signing in. Every other root field must carry a
+# permission class; a test walks the schema and fails otherwise.
+PUBLIC_FIELDS = {"me", "login", "logout", "activateAccount"}
+
+MAX_DEPTH = 10
+MAX_ALIASES = 20
+MAX_TOKENS = 2000
+
+
+class ShouhuSchema(strawberry.Schema):
+    def process_errors(self, errors: Sequence[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        # Refusals and bad input are expected: no tracebacks. Anything else is a bug: log it whole.
+        for error in errors:
+            original = error.original_error
+            if original is None or isinstance(original, (AccessError, BadInput)):
+                logger.info("graphql request refused: %s", type(original).__name__ if original else "invalid query")
+            else:
+                logger.error("graphql resolver failed", exc_info=original)
+
+
+def make_schema(production: bool = False) -> ShouhuSchema:
+    extensions: list[Any] = [
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+    ]
+    if production:
+        extensions.append(DisableIntrospection)
+    return ShouhuSchema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=production),
+    )
+
+
+schema = make_schema()

@@ -1,0 +1,175 @@
+"""Catalogue entries: key → {locale → text}. A test checks that every key has every locale."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Sign-in and accounts
+    "auth.login_failed": {
+        "zh-CN": "账号或密码不正确，或尝试次数过多。请核对后再试，或稍后再试。",
+        "en": "Wrong login or password, or too many attempts. Check and try again, or try again later.",
+    },
+    "auth.unauthenticated": {
+        "zh-CN": "请先登录。",
+        "en": "Please sign in first.",
+    },
+    "auth.forbidden": {
+        "zh-CN": "您没有权限进行此操作。",
+        "en": "You are not allowed to do this.",
+    },
+    "auth.not_found": {
+        "zh-CN": "未找到该记录，或您无权查看。",
+        "en": "Not found, or you may not see it.",
+    },
+    "auth.wrong_current_password": {
+        "zh-CN": "当前密码不正确。",
+        "en": "The current password is wrong.",
+    },
+    "invitation.invalid": {
+        "zh-CN": "激活码无效、已使用或已过期。请向学校索取新的激活码。",
+        "en": "This invitation code is invalid, used or expired. Ask the school for a new one.",
+    },
+    "invitation.throttled": {
+        "zh-CN": "尝试次数过多，请稍后再试。",
+        "en": "Too many attempts. Please try again later.",
+    },
+    "invitation.account_inactive": {
+        "zh-CN": "该账号已停用，无法发放激活码。",
+        "en": "This account is deactivated; no invitation code can be issued.",
+    },
+    "password.too_short": {
+        "zh-CN": "密码至少需要 {min} 个字符。",
+        "en": "The password needs at least {min} characters.",
+    },
+    "password.too_long": {
+        "zh-CN": "密码不能超过 {max} 个字符。",
+        "en": "The password may have at most {max} characters.",
+    },
+    "password.same_as_login": {
+        "zh-CN": "密码不能与账号名相同或包含账号名。",
+        "en": "The password must not be or contain the login name.",
+    },
+    "password.too_common": {
+        "zh-CN": "这个密码太常见，容易被猜到，请换一个。",
+        "en": "This password is too common and easy to guess. Choose another.",
+    },
+    # Roster validation
+    "field.required": {
+        "zh-CN": "此项为必填。",
+        "en": "This field is required.",
+    },
+    "field.too_long": {
+        "zh-CN": "不能超过 {max} 个字符。",
+        "en": "At most {max} characters.",
+    },
+    "field.out_of_range": {
+        "zh-CN": "应在 {min} 到 {max} 之间。",
+        "en": "Must be between {min} and {max}.",
+    },
+    "field.invalid_login": {
+        "zh-CN": "账号名只能使用 3–64 个小写字母、数字、点、横线或下划线，并以字母或数字开头。",
+        "en": "Logins use 3–64 lowercase letters, digits, dots, hyphens or underscores, starting with a letter or digit.",
+    },
+    "field.invalid_phone": {
+        "zh-CN": "请输入有效的电话号码（数字，可含 + 和 -）。",
+        "en": "Enter a valid phone number (digits, optionally + and -).",
+    },
+    "field.invalid_date": {
+        "zh-CN": "日期无效或在未来。",
+        "en": "The date is invalid or in the future.",
+    },
+    "field.invalid_relation": {
+        "zh-CN": "请选择与学生的关系。",
+        "en": "Choose the relation to the student.",
+    },
+    "login.taken": {
+        "zh-CN": "该账号名已被使用。",
+        "en": "This login is already taken.",
+    },
+    "class.duplicate": {
+        "zh-CN": "本校已有同年级同名的班级。",
+        "en": "The school already has a class with this grade and name.",
+    },
+    "class.teacher_not_staff": {
+        "zh-CN": "班主任必须是本校在职教职工。",
+        "en": "The class teacher must be an active member of staff of this school.",
+    },
+    "class.unknown": {
+        "zh-CN": "未找到该班级。",
+        "en": "Class not found.",
+    },
+    "student.duplicate_number": {
+        "zh-CN": "本校已有该学号的学生。",
+        "en": "The school already has a student with this number.",
+    },
+    "student.unknown": {
+        "zh-CN": "未找到该学生。",
+        "en": "Student not found.",
+    },
+    "guardian.already_linked": {
+        "zh-CN": "该家长已与这名学生关联。",
+        "en": "This guardian is already linked to the student.",
+    },
+    "account.unknown": {
+        "zh-CN": "未找到该账号。",
+        "en": "Account not found.",
+    },
+    "account.cannot_deactivate_self": {
+        "zh-CN": "不能停用自己的账号。",
+        "en": "You cannot deactivate your own account.",
+    },
+    # Transport and GraphQL
+    "http.method_not_allowed": {
+        "zh-CN": "只接受 POST 请求。",
+        "en": "Only POST requests are accepted.",
+    },
+    "http.unsupported_media_type": {
+        "zh-CN": "请求必须使用 application/json。",
+        "en": "Requests must use application/json.",
+    },
+    "http.foreign_origin": {
+        "zh-CN": "拒绝来自其他网站的请求。",
+        "en": "Requests from other sites are refused.",
+    },
+    "http.body_too_large": {
+        "zh-CN": "请求内容过大。",
+        "en": "The request is too large.",
+    },
+    "http.bad_json": {
+        "zh-CN": "请求内容不是有效的 JSON。",
+        "en": "The request body is not valid JSON.",
+    },
+    "http.bad_request": {
+        "zh-CN": "请求格式不正确：需要 query 字符串，variables 须为对象。",
+        "en": "Malformed request: a query string is needed and variables must be an object.",
+    },
+    "graphql.syntax": {
+        "zh-CN": "查询语句有语法错误。",
+        "en": "The query has a syntax error.",
+    },
+    "graphql.invalid": {
+        "zh-CN": "查询不符合接口定义（未知字段或参数错误）。",
+        "en": "The query does not match the API (unknown field or wrong argument).",
+    },
+    "graphql.too_complex": {
+        "zh-CN": "查询过深、过长或别名过多。",
+        "en": "The query is too deep, too long or has too many aliases.",
+    },
+    "graphql.internal": {
+        "zh-CN": "服务器出错了，请稍后再试。",
+        "en": "Something went wrong on the server. Please try again later.",
+    },
+    "pagination.bad_cursor": {
+        "zh-CN": "分页游标无效，请从第一页重新加载。",
+        "en": "Invalid page cursor. Reload from the first page.",
+    },
+    "pagination.bad_first": {
+        "zh-CN": "每页条数应在 1 到 {max} 之间。",
+        "en": "Page size must be between 1 and {max}.",
+    },
+    "class.display": {
+        "zh-CN": "{grade}年级{name}",
+        "en": "Grade {grade} {name}",
+    },
+    "field.invalid_id": {
+        "zh-CN": "编号格式无效。",
+        "en": "The id is malformed.",
+    },
+}

@@ -1,0 +1,94 @@
+"""Typed settings, read once from the environment.
+
+Every value has a development default so that `make run` works on a fresh machine.
+In production (`SHOUHU_ENV=prod`) the secret key and public origin must be given and
+must not be placeholders; `Settings.load()` refuses to start otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev-secret-not-for-production"}
+PASSWORD_PROFILES = {"rfc9106_low_memory", "rfc9106_high_memory", "cheapest"}
+
+
+class SettingsError(RuntimeError):
+    """The environment does not describe a safe configuration."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "dev"
+    database_url: str = f"sqlite://{ROOT / 'var' / 'shouhu.sqlite3'}"
+    secret_key: str = "dev-secret-not-for-production"
+    public_origin: str = "http://127.0.0.1:8000"
+    password_profile: str = "rfc9106_low_memory"
+    hash_concurrency: int = 4
+    session_idle_minutes: int = 48 * 60
+    session_absolute_days: int = 14
+    invitation_days: int = 14
+    pwa_dist: Path = ROOT / "pwa" / "dist"
+    extra_origins: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_prod(self) -> bool:
+        return self.env == "prod"
+
+    @property
+    def session_cookie(self) -> str:
+        # The __Host- prefix makes the browser insist on Secure, Path=/ and no Domain.
+        return "__Host-shouhu_session" if self.is_prod else "shouhu_session"
+
+    @property
+    def allowed_origins(self) -> frozenset[str]:
+        return frozenset((self.public_origin.rstrip("/"), *self.extra_origins))
+
+    @classmethod
+    def load(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        defaults = cls()
+        settings = cls(
+            env=env.get("SHOUHU_ENV", defaults.env),
+            database_url=env.get("SHOUHU_DATABASE_URL", defaults.database_url),
+            secret_key=env.get("SHOUHU_SECRET_KEY", defaults.secret_key),
+            public_origin=env.get("SHOUHU_PUBLIC_ORIGIN", defaults.public_origin).rstrip("/"),
+            password_profile=env.get("SHOUHU_PASSWORD_PROFILE", defaults.password_profile),
+            hash_concurrency=int(env.get("SHOUHU_HASH_CONCURRENCY", defaults.hash_concurrency)),
+            session_idle_minutes=int(
+                env.get("SHOUHU_SESSION_IDLE_MINUTES", defaults.session_idle_minutes)
+            ),
+            session_absolute_days=int(
+                env.get("SHOUHU_SESSION_ABSOLUTE_DAYS", defaults.session_absolute_days)
+            ),
+            invitation_days=int(env.get("SHOUHU_INVITATION_DAYS", defaults.invitation_days)),
+            pwa_dist=Path(env.get("SHOUHU_PWA_DIST", str(defaults.pwa_dist))),
+            extra_origins=tuple(
+                o.strip().rstrip("/") for o in env.get("SHOUHU_EXTRA_ORIGINS", "").split(",") if o.strip()
+            ),
+        )
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.env not in {"dev", "prod"}:
+            raise SettingsError(f"SHOUHU_ENV must be 'dev' or 'prod', not {self.env!r}")
+        if self.password_profile not in PASSWORD_PROFILES:
+            raise SettingsError(f"unknown SHOUHU_PASSWORD_PROFILE {self.password_profile!r}")
+        if not self.is_prod:
+            return
+        if self.secret_key in PLACEHOLDER_SECRETS or len(self.secret_key) < 32:
+            raise SettingsError("SHOUHU_SECRET_KEY must be a random value of at least 32 characters")
+        if not self.public_origin.startswith("https://"):
+            raise SettingsError("SHOUHU_PUBLIC_ORIGIN must be an https:// origin in production")
+        if self.password_profile == "cheapest":
+            raise SettingsError("the 'cheapest' password profile is for tests only")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings.load()
