@@ -1,0 +1,84 @@
+// The banner on every page: the app's name, the main links, the language switch and sign-out.
+import { useState } from 'preact/hooks';
+import { request } from '../api/client';
+import { errorMessage } from '../api/errors';
+import { LogoutDocument } from '../api/operations';
+import { getLocale, setLocale, t } from '../i18n';
+import { Link, navigate } from '../router';
+import { markSignedOut, useSession } from '../state/session';
+import { ErrorAlert } from './Alert';
+
+export async function logout(): Promise<void> {
+  await request(LogoutDocument);
+  markSignedOut();
+  navigate('/login');
+}
+
+export function LanguageToggle() {
+  const other = getLocale() === 'zh-CN' ? 'en' : 'zh-CN';
+  // The button names the language it switches to, in that language.
+  return (
+    <button type="button" class="button-quiet" lang={other} onClick={() => setLocale(other)}>
+      {t(other === 'en' ? 'lang.en' : 'lang.zh-CN')}
+    </button>
+  );
+}
+
+export function Header({ path }: { path: string }) {
+  const session = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const signedIn = session.status === 'signedIn';
+  const current = (href: string) => (path === href ? 'page' : undefined);
+
+  const onLogout = async () => {
+    setError(null);
+    try {
+      await logout();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  };
+
+  return (
+    <header class="site-header">
+      <div class="bar">
+        <Link href={signedIn ? '/' : '/login'} class="brand">
+          <img src="/icons/icon.svg" alt="" width={32} height={32} />
+          <span>{t('app.name')}</span>
+        </Link>
+        <LanguageToggle />
+      </div>
+      <nav aria-label={t('nav.label')} class="main-nav">
+        <ul>
+          {signedIn && (
+            <li>
+              <Link href="/" aria-current={current('/')}>
+                {t('nav.home')}
+              </Link>
+            </li>
+          )}
+          <li>
+            <Link href="/help" aria-current={current('/help')} class="nav-help">
+              {t('nav.help')}
+            </Link>
+          </li>
+          {signedIn && (
+            <li>
+              <Link href="/account" aria-current={current('/account')}>
+                {t('nav.account')}
+              </Link>
+            </li>
+          )}
+          {signedIn && (
+            <li>
+              <button type="button" class="button-link" onClick={onLogout}>
+                {t('nav.logout')}
+              </button>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <ErrorAlert message={error} />
+    </header>
+  );
+}

@@ -1,0 +1,78 @@
+// One card per role the person holds. The cards are placeholders for the work that follows.
+import type { RoleKind } from '../api/generated';
+import { Page } from '../components/Page';
+import { t, type MessageKey } from '../i18n';
+import { Link } from '../router';
+import type { Me } from '../state/session';
+
+type Role = Me['roles'][number];
+
+export function relationLabel(relation: string | null | undefined): string {
+  const key = `relation.${relation ?? ''}` as MessageKey;
+  return relation && ['father', 'mother', 'grandparent', 'other'].includes(relation) ? t(key) : (relation ?? '');
+}
+
+function roleTitle(role: Role): string {
+  const key = `role.${role.kind}` as MessageKey;
+  return t(key, {
+    className: role.className ?? '',
+    studentName: role.studentName ?? '',
+    relation: relationLabel(role.relation),
+    districtName: role.districtName ?? '',
+  });
+}
+
+function roleText(kind: RoleKind): string {
+  return t(`role.${kind}.text` as MessageKey);
+}
+
+function RoleCard({ role }: { role: Role }) {
+  const admin = role.kind === 'SCHOOL_ADMIN';
+  return (
+    <section class="card" data-role={role.kind}>
+      <h2>{roleTitle(role)}</h2>
+      {admin ? (
+        <>
+          <p>{roleText(role.kind)}</p>
+          <p>
+            <Link href="/admin/classes" class="button-secondary">
+              {t('role.SCHOOL_ADMIN.link')}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <p>
+          {roleText(role.kind)} <span class="soon">{t('home.soon')}</span>
+        </p>
+      )}
+      {role.kind === 'STUDENT' && (
+        <p>
+          <Link href="/help">{t('role.STUDENT.help')}</Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function roleKey(role: Role, index: number): string {
+  return `${role.kind}:${role.classId ?? ''}:${role.studentId ?? ''}:${role.districtName ?? ''}:${index}`;
+}
+
+export function HomePage({ me }: { me: Me }) {
+  return (
+    <Page title={t('home.title')}>
+      <p class="greeting">{t('home.greeting', { name: me.account.displayName })}</p>
+      {me.school && <p class="school-name">{me.school.name}</p>}
+      <h2 class="visually-hidden">{t('home.rolesLabel')}</h2>
+      {me.roles.length === 0 ? (
+        <p>{t('home.noRoles')}</p>
+      ) : (
+        <div class="cards">
+          {me.roles.map((role, index) => (
+            <RoleCard key={roleKey(role, index)} role={role} />
+          ))}
+        </div>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,54 @@
+// A tiny History API router: the server answers every deep link with index.html.
+import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+const listeners = new Set<() => void>();
+let navigated = false;
+
+/** True once the user has moved within the app (not on the first page load). */
+export function hasNavigated(): boolean {
+  return navigated;
+}
+
+export function currentPath(): string {
+  return window.location.pathname;
+}
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === currentPath()) return;
+  navigated = true;
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  listeners.forEach((listener) => listener());
+}
+
+window.addEventListener('popstate', () => {
+  navigated = true;
+  listeners.forEach((listener) => listener());
+});
+
+export function usePath(): string {
+  const [path, setPath] = useState(currentPath());
+  useEffect(() => {
+    const update = () => setPath(currentPath());
+    listeners.add(update);
+    return () => listeners.delete(update);
+  }, []);
+  return path;
+}
+
+type LinkProps = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href'> & { href: string; children: ComponentChildren };
+
+/** An ordinary <a href> (works with a middle click) that navigates in place on a plain click. */
+export function Link({ href, children, ...rest }: LinkProps) {
+  const onClick = (event: JSX.TargetedMouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(href);
+  };
+  return (
+    <a href={href} onClick={onClick} {...rest}>
+      {children}
+    </a>
+  );
+}
