@@ -1,0 +1,101 @@
+"""Browser tests: the real built PWA, served by the real backend (uvicorn, a fresh SQLite
+database with the demo school), driven in Debian's Chromium on a phone viewport."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from shouhu.settings import ROOT
+
+CHROMIUM = os.environ.get("SHOUHU_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+REQUIRED = os.environ.get("SHOUHU_REQUIRE_BROWSER") == "1"
+DIST = ROOT / "pwa" / "dist"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "e2e" in item.nodeid.split("::")[0]:
+            item.add_marker(pytest.mark.browser)
+
+
+def _missing() -> str | None:
+    if not Path(CHROMIUM).exists():
+        return f"Chromium not found at {CHROMIUM} (set SHOUHU_CHROMIUM)"
+    if not (DIST / "index.html").exists():
+        return "the PWA is not built (make pwa)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser_ready() -> None:
+    problem = _missing()
+    if problem:
+        if REQUIRED:
+            pytest.fail(problem)
+        pytest.skip(problem)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(browser_ready, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """http://127.0.0.1:<port>, serving pwa/dist and the API on a fresh demo database."""
+    port = _free_port()
+    database = tmp_path_factory.mktemp("e2e") / "shouhu.sqlite3"
+    env = {
+        **os.environ,
+        "SHOUHU_DATABASE_URL": f"sqlite://{database}",
+        "SHOUHU_PWA_DIST": str(DIST),
+        "SHOUHU_PASSWORD_PROFILE": "cheapest",
+        "SHOUHU_PUBLIC_ORIGIN": f"http://127.0.0.1:{port}",
+    }
+    shouhu = [sys.executable, "-m", "shouhu"]
+    subprocess.run([*shouhu, "migrate"], env=env, check=True, capture_output=True)
+    subprocess.run([*shouhu, "seed-demo"], env=env, check=True, capture_output=True)
+    log = open(tmp_path_factory.mktemp("e2e-log") / "server.log", "w")  # noqa: SIM115
+    process = subprocess.Popen([*shouhu, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            pytest.fail(f"the server did not start: see {log.name}")
+        time.sleep(0.2)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict, playwright, server: str) -> dict:
+    phone = playwright.devices["Pixel 7"]
+    return {**browser_context_args, **phone, "base_url": server, "locale": "zh-CN"}

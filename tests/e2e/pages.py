@@ -1,0 +1,45 @@
+"""What the browser tests do the way a person does: sign in, look for the alert, run axe."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from importlib.resources import files
+
+from playwright.sync_api import Page, expect
+
+AXE_JS = str(files("axe_playwright_python").joinpath("axe.min.js"))
+PASSWORD = "shouhu-demo"
+
+
+def sign_in(page: Page, login: str, password: str = PASSWORD) -> None:
+    page.goto("/login")
+    page.get_by_label("账号", exact=True).fill(login)
+    page.get_by_label("密码", exact=True).fill(password)
+    page.get_by_role("button", name="登录").click()
+
+
+def signed_in(page: Page, login: str) -> None:
+    sign_in(page, login)
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("主页")
+
+
+def axe_violations(page: Page) -> list[dict]:
+    # Evaluated through the DevTools protocol: a <script> tag would be (rightly) refused by the CSP.
+    page.evaluate(Path(AXE_JS).read_text(encoding="utf-8") + "\n;true")
+    return page.evaluate(
+        "axe.run().then(r => r.violations.map(v => ({id: v.id, impact: v.impact,"
+        " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))"
+    )
+
+
+def wait_for_service_worker(page: Page) -> None:
+    """Until the service worker controls the page. (wait_for_function would evaluate a string,
+    which the app's CSP rightly forbids.)"""
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    for _ in range(100):
+        if page.evaluate("navigator.serviceWorker.controller !== null"):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the service worker never took control of the page")
