@@ -11,6 +11,10 @@ MODEL_MODULES = [
     "shouhu.schools.models",
     "shouhu.accounts.models",
     "shouhu.access.models",
+    "shouhu.care.models",
+    "shouhu.entries.models",
+    "shouhu.alerts.models",
+    "shouhu.timeline.models",
 ]
 
 

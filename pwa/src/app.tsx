@@ -16,6 +16,8 @@ import { ClassesPage } from './pages/admin/Classes';
 import { StudentsPage } from './pages/admin/Students';
 import { StaffPage } from './pages/admin/Staff';
 import { GuardiansPage } from './pages/admin/Guardians';
+import { BOARD_PAGES, BOARD_PATTERNS } from './pages/board/routes';
+import { MENTOR_PAGES, MENTOR_PATTERNS } from './pages/mentor/routes';
 
 /** Pages anyone may open, signed in or not. */
 const PUBLIC = new Set(['/login', '/activate', '/help']);
@@ -23,7 +25,11 @@ const PUBLIC = new Set(['/login', '/activate', '/help']);
 const SIGNED_IN_PAGES: Record<string, (props: { me: Me }) => JSX.Element> = {
   '/': HomePage,
   '/account': AccountPage,
+  ...MENTOR_PAGES,
+  ...BOARD_PAGES,
 };
+
+const PATTERNS = [...MENTOR_PATTERNS, ...BOARD_PATTERNS];
 
 const ADMIN_PAGES: Record<string, () => JSX.Element> = {
   '/admin': ClassesPage,
@@ -59,6 +65,10 @@ function Routes({ path }: { path: string }) {
   if (SignedIn) return <SignedIn me={session.me} />;
   const Admin = ADMIN_PAGES[path];
   if (Admin) return isSchoolAdmin(session.me) ? <Admin /> : <NotAllowedPage />;
+  for (const route of PATTERNS) {
+    const match = route.pattern.exec(path);
+    if (match) return <route.page me={session.me} params={match.slice(1)} />;
+  }
   return <NotFoundPage />;
 }
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from shouhu.accounts.models import Account, DistrictStaff, StaffRole, StaffRoleKind
+from shouhu.care.models import CareCase, TeamMember
 from shouhu.schools.models import Guardianship, SchoolClass, Student
 
 
@@ -23,6 +24,11 @@ class Principal:
     guardian_of: dict[UUID, str] = field(default_factory=dict)  # student id → relation
     student_id: UUID | None = None
     district_ids: frozenset[UUID] = frozenset()
+    # Care teams: the cases this person leads, and those they are a member of (case id → role).
+    lead_of: frozenset[UUID] = frozenset()
+    member_of: dict[UUID, str] = field(default_factory=dict)
+    # Students of those cases: the person's team students.
+    team_students: frozenset[UUID] = frozenset()
 
     @property
     def authenticated(self) -> bool:
@@ -44,6 +50,8 @@ async def build_principal(account: Account, session_id: UUID | None = None) -> P
         "student_id", "relation"
     )
     own_student = await Student.filter(account_id=account.id, is_active=True).values_list("id", flat=True)
+    led = await CareCase.filter(lead_id=account.id).values_list("id", "student_id")
+    memberships = await TeamMember.filter(account_id=account.id).values_list("case_id", "role", "case__student_id")
     districts = await DistrictStaff.filter(account_id=account.id).values_list("district_id", flat=True)
 
     def schools(kind: StaffRoleKind) -> frozenset[UUID]:
@@ -62,4 +70,7 @@ async def build_principal(account: Account, session_id: UUID | None = None) -> P
         guardian_of=dict(children),
         student_id=own_student[0] if own_student else None,
         district_ids=frozenset(districts),
+        lead_of=frozenset(case_id for case_id, _ in led),
+        member_of={case_id: role for case_id, role, _ in memberships},
+        team_students=frozenset(student for _, student in led) | frozenset(s for _, _, s in memberships),
     )

@@ -6,12 +6,16 @@ resolver, a nested field or a DataLoader built on it cannot reach further than i
 
 from __future__ import annotations
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from shouhu.access.principal import Principal
 from shouhu.accounts.models import Account, StaffRole
+from shouhu.alerts.models import Alert
+from shouhu.care.models import CareCase, CaseChange, RotaAssignment, SchoolPeriod, TeamMember
+from shouhu.entries.models import CheckIn, CheckInRevision, HomeLog, Observation, Visibility
 from shouhu.schools.models import District, Guardianship, School, SchoolClass, Student
+from shouhu.timeline.models import TimelineEvent
 
 NOTHING = Q(id__in=[])
 
@@ -45,6 +49,7 @@ def visible_students(principal: Principal) -> QuerySet[Student]:
             Q(school_class_id__in=list(principal.class_teacher_of)) if principal.class_teacher_of else None,
             Q(id__in=list(principal.guardian_of)) if principal.guardian_of else None,
             Q(id=principal.student_id) if principal.student_id else None,
+            Q(id__in=list(principal.team_students)) if principal.team_students else None,
         )
     )
 
@@ -79,3 +84,159 @@ def roster_guardianships(principal: Principal) -> QuerySet[Guardianship]:
 
 def roster_staff_roles(principal: Principal) -> QuerySet[StaffRole]:
     return StaffRole.filter(school_id__in=list(principal.admin_of))
+
+
+# Care data. Staff read a student's care data through one of three relations: school-wide
+# (admin, counsellor), class teacher of the student's class, or member or lead of the team.
+
+
+def _staff_reader(principal: Principal, path: str = "") -> Q:
+    """Rows about students whose care data the principal reads as staff; `path` leads from the
+    row to its student ("" when the row has student_id, "case__" via a case)."""
+    return _any(
+        Q(**{"school_id__in": list(principal.school_wide_of)}) if principal.school_wide_of else None,
+        Q(**{f"{path}student__school_class_id__in": list(principal.class_teacher_of)})
+        if principal.class_teacher_of
+        else None,
+        Q(**{f"{path}student_id__in": list(principal.team_students)}) if principal.team_students else None,
+    )
+
+
+def _guardian_of(principal: Principal, path: str = "") -> Q | None:
+    return Q(**{f"{path}student_id__in": list(principal.guardian_of)}) if principal.guardian_of else None
+
+
+STAFF_VISIBILITIES = [Visibility.TEAM, Visibility.FAMILY]
+
+
+def visible_cases(principal: Principal) -> QuerySet[CareCase]:
+    """Cases with their level and reasons: never guardians or the student."""
+    return CareCase.filter(_staff_reader(principal))
+
+
+def led_cases(principal: Principal) -> QuerySet[CareCase]:
+    """Cases whose team and rota the principal manages: lead, class teacher, counsellor, admin."""
+    return CareCase.filter(
+        _any(
+            Q(school_id__in=list(principal.school_wide_of)) if principal.school_wide_of else None,
+            Q(student__school_class_id__in=list(principal.class_teacher_of)) if principal.class_teacher_of else None,
+            Q(id__in=list(principal.lead_of)) if principal.lead_of else None,
+        )
+    )
+
+
+def managed_cases(principal: Principal) -> QuerySet[CareCase]:
+    """Cases whose level and status the principal sets: counsellors and admins of the school."""
+    return CareCase.filter(school_id__in=list(principal.school_wide_of))
+
+
+def family_cases(principal: Principal) -> QuerySet[CareCase]:
+    """Cases of the principal's children: guardians see that there is a team, not the level."""
+    return CareCase.filter(_any(_guardian_of(principal)))
+
+
+def visible_team_members(principal: Principal) -> QuerySet[TeamMember]:
+    return TeamMember.filter(_any(_staff_reader(principal, "case__"), _guardian_of(principal, "case__")))
+
+
+def visible_case_changes(principal: Principal) -> QuerySet[CaseChange]:
+    return CaseChange.filter(_staff_reader(principal, "case__"))
+
+
+def visible_periods(principal: Principal) -> QuerySet[SchoolPeriod]:
+    return SchoolPeriod.filter(school_id__in=list(principal.staff_of))
+
+
+def visible_rota(principal: Principal) -> QuerySet[RotaAssignment]:
+    return RotaAssignment.filter(_staff_reader(principal, "case__"))
+
+
+def visible_check_ins(principal: Principal) -> QuerySet[CheckIn]:
+    family = _guardian_of(principal)
+    return CheckIn.filter(
+        _any(
+            _staff_reader(principal) & Q(visibility__in=STAFF_VISIBILITIES),
+            family & Q(visibility=Visibility.FAMILY) if family else None,
+        )
+    )
+
+
+def visible_home_logs(principal: Principal) -> QuerySet[HomeLog]:
+    """Home logs are shared with the family: the team and every guardian of the student."""
+    return HomeLog.filter(_any(_staff_reader(principal), _guardian_of(principal)))
+
+
+def visible_observations(principal: Principal) -> QuerySet[Observation]:
+    """Observations go to the team; their authors outside it cannot read them back."""
+    return Observation.filter(_staff_reader(principal))
+
+
+def visible_alerts(principal: Principal) -> QuerySet[Alert]:
+    """Alerts are for the lead, the class teacher, the counsellors and leadership."""
+    return Alert.filter(
+        _any(
+            Q(school_id__in=list(principal.school_wide_of)) if principal.school_wide_of else None,
+            Q(student__school_class_id__in=list(principal.class_teacher_of)) if principal.class_teacher_of else None,
+            Q(case_id__in=list(principal.lead_of)) if principal.lead_of else None,
+        )
+    )
+
+
+def visible_timeline(principal: Principal) -> QuerySet[TimelineEvent]:
+    family = _guardian_of(principal)
+    return TimelineEvent.filter(
+        _any(
+            _staff_reader(principal) & Q(visibility__in=STAFF_VISIBILITIES),
+            family & Q(visibility=Visibility.FAMILY) if family else None,
+        )
+    )
+
+
+# Who may write about a student.
+
+
+def home_log_students(principal: Principal) -> QuerySet[Student]:
+    return Student.filter(id__in=list(principal.guardian_of), is_active=True)
+
+
+def observable_students(principal: Principal) -> QuerySet[Student]:
+    """Any staff member of the school, and the student's guardians, may report an observation."""
+    return Student.filter(
+        _any(
+            Q(school_id__in=list(principal.staff_of)) if principal.staff_of else None,
+            Q(id__in=list(principal.guardian_of)) if principal.guardian_of else None,
+        ),
+        is_active=True,
+    )
+
+
+def team_candidates(principal: Principal) -> QuerySet[Account]:
+    """Accounts a team manager may add: active staff of the schools they serve (outside social
+    workers and doctors are given a staff account by the school admin)."""
+    return Account.filter(
+        id__in=Subquery(StaffRole.filter(school_id__in=list(principal.staff_of)).values("account_id")),
+        is_active=True,
+    )
+
+
+def school_people(principal: Principal) -> QuerySet[Account]:
+    """Names and phones of people of the principal's schools, for authors and team contacts
+    of rows the principal already reads."""
+    schools = set(principal.staff_of)
+    if principal.school_id:
+        schools.add(principal.school_id)
+    return Account.filter(school_id__in=list(schools))
+
+
+def team_guardianships(principal: Principal) -> QuerySet[Guardianship]:
+    """Guardians as team contacts: to the team's staff, and to the student's other guardians."""
+    return Guardianship.filter(_any(_staff_reader(principal), _guardian_of(principal)))
+
+
+def visible_check_in_revisions(principal: Principal) -> QuerySet[CheckInRevision]:
+    return CheckInRevision.filter(check_in_id__in=Subquery(visible_check_ins(principal).values("id")))
+
+
+def visible_timeline_alerts(principal: Principal) -> QuerySet[Alert]:
+    """Alerts as timeline entries: the team sees that an alert was raised."""
+    return Alert.filter(_staff_reader(principal))

@@ -15,7 +15,9 @@ from shouhu.access import scopes
 from shouhu.access.audit import AuditTrail
 from shouhu.access.principal import Principal
 from shouhu.accounts.models import Account, StaffRoleKind
-from shouhu.schools.models import Guardianship, SchoolClass
+from shouhu.care.models import TeamMember
+from shouhu.entries.models import CheckInRevision
+from shouhu.schools.models import Guardianship, SchoolClass, Student
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -39,6 +41,11 @@ class Loaders:
     guardian_links_by_student: DataLoader = field(init=False)
     children_by_guardian: DataLoader = field(init=False)
     staff_kinds_by_account: DataLoader = field(init=False)
+    person_by_id: DataLoader = field(init=False)
+    student_by_id: DataLoader = field(init=False)
+    members_by_case: DataLoader = field(init=False)
+    family_by_student: DataLoader = field(init=False)
+    revisions_by_check_in: DataLoader = field(init=False)
 
     def __post_init__(self) -> None:
         self.class_by_id = _loader(self._classes)
@@ -47,6 +54,11 @@ class Loaders:
         self.guardian_links_by_student = _loader(self._guardian_links)
         self.children_by_guardian = _loader(self._children)
         self.staff_kinds_by_account = _loader(self._staff_kinds)
+        self.person_by_id = _loader(self._people)
+        self.student_by_id = _loader(self._students)
+        self.members_by_case = _loader(self._members)
+        self.family_by_student = _loader(self._family)
+        self.revisions_by_check_in = _loader(self._revisions)
 
     async def _classes(self, ids: list[UUID]) -> list[SchoolClass | None]:
         rows = await scopes.visible_classes(self.principal).filter(id__in=ids)
@@ -99,3 +111,42 @@ class Loaders:
         for account_id, kind in rows:
             grouped[account_id].add(StaffRoleKind(kind))
         return [grouped.get(key, set()) for key in account_ids]
+
+    async def _people(self, ids: list[UUID]) -> list[Account | None]:
+        rows = await scopes.school_people(self.principal).filter(id__in=ids)
+        return _by_key(ids, {row.id: row for row in rows})
+
+    async def _students(self, ids: list[UUID]) -> list[Student | None]:
+        rows = await scopes.visible_students(self.principal).filter(id__in=ids).select_related("school_class")
+        return _by_key(ids, {row.id: row for row in rows})
+
+    async def _members(self, case_ids: list[UUID]) -> list[list[TeamMember]]:
+        rows = await (
+            scopes.visible_team_members(self.principal)
+            .filter(case_id__in=case_ids)
+            .select_related("account")
+            .order_by("added_at", "id")
+        )
+        grouped: dict[UUID, list[TeamMember]] = defaultdict(list)
+        for row in rows:
+            grouped[row.case_id].append(row)
+        return [grouped.get(key, []) for key in case_ids]
+
+    async def _family(self, student_ids: list[UUID]) -> list[list[Guardianship]]:
+        rows = await (
+            scopes.team_guardianships(self.principal)
+            .filter(student_id__in=student_ids)
+            .select_related("guardian")
+            .order_by("created_at", "id")
+        )
+        grouped: dict[UUID, list[Guardianship]] = defaultdict(list)
+        for row in rows:
+            grouped[row.student_id].append(row)
+        return [grouped.get(key, []) for key in student_ids]
+
+    async def _revisions(self, ids: list[UUID]) -> list[list[CheckInRevision]]:
+        rows = await scopes.visible_check_in_revisions(self.principal).filter(check_in_id__in=ids).order_by("version")
+        grouped: dict[UUID, list[CheckInRevision]] = defaultdict(list)
+        for row in rows:
+            grouped[row.check_in_id].append(row)
+        return [grouped.get(key, []) for key in ids]

@@ -172,4 +172,110 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "编号格式无效。",
         "en": "The id is malformed.",
     },
+
+    # Care: cases, teams, entries, alerts
+    "entry.id_conflict": {
+        "zh-CN": "这条记录的编号已被另一条不同内容的记录使用，未保存。请重新填写。",
+        "en": "This entry's id is already used by a different entry; nothing was saved. Please fill it in again.",
+    },
+    "entry.bad_id": {
+        "zh-CN": "记录编号格式无效，未保存。",
+        "en": "The entry id is malformed; nothing was saved.",
+    },
+    "entry.time_out_of_range": {
+        "zh-CN": "时间不能晚于现在，也不能早于 {days} 天前。",
+        "en": "The time cannot be in the future or more than {days} days ago.",
+    },
+    "field.invalid_choice": {
+        "zh-CN": "请从给定选项中选择。",
+        "en": "Please choose one of the given options.",
+    },
+    "case.not_active": {
+        "zh-CN": "该学生的关爱档案已结案或已转出，不能再签到。",
+        "en": "This student's care case is closed or transferred; no more check-ins.",
+    },
+    "check_in.unknown": {
+        "zh-CN": "未找到这条签到，或您不是它的记录人。",
+        "en": "Check-in not found, or you did not write it.",
+    },
+    "check_in.amend_window_closed": {
+        "zh-CN": "签到只能在 {hours} 小时内修改。",
+        "en": "A check-in can only be amended within {hours} hours.",
+    },
+    "check_in.changed_meanwhile": {
+        "zh-CN": "这条签到刚被修改过，请刷新后再试。",
+        "en": "This check-in was just changed; reload and try again.",
+    },
+    "home_log.future_date": {
+        "zh-CN": "日期不能晚于今天。",
+        "en": "The date cannot be after today.",
+    },
+    "home_log.already_recorded": {
+        "zh-CN": "您已经记录过这一天。",
+        "en": "You have already recorded this day.",
+    },
+    "signal.unknown": {
+        "zh-CN": "包含未知的信号类型。",
+        "en": "Unknown signal.",
+    },
+    "alert.unknown": {
+        "zh-CN": "未找到该预警，或您无权处理。",
+        "en": "Alert not found, or you may not handle it.",
+    },
+    "case.reasons_required": {
+        "zh-CN": "请至少选择一个关注原因。",
+        "en": "Choose at least one reason.",
+    },
+    "team.unknown_account": {
+        "zh-CN": "只能选择本校在职教职工。",
+        "en": "Choose an active staff member of the school.",
+    },
+    "case.exists": {
+        "zh-CN": "该学生已有关爱档案。",
+        "en": "This student already has a care case.",
+    },
+    "case.unknown": {
+        "zh-CN": "未找到该关爱档案，或您无权修改。",
+        "en": "Care case not found, or you may not change it.",
+    },
+    "case.level_unchanged": {
+        "zh-CN": "预警等级没有变化。",
+        "en": "The warning level is unchanged.",
+    },
+    "case.status_unchanged": {
+        "zh-CN": "档案状态没有变化。",
+        "en": "The case status is unchanged.",
+    },
+    "team.already_member": {
+        "zh-CN": "此人已在工作专班中。",
+        "en": "This person is already on the team.",
+    },
+    "team.not_member": {
+        "zh-CN": "此人不在该工作专班中。",
+        "en": "This person is not on the team.",
+    },
+    "period.count": {
+        "zh-CN": "请设置 1 到 {max} 个时段。",
+        "en": "Set between 1 and {max} periods.",
+    },
+    "period.ends_before_start": {
+        "zh-CN": "结束时间须晚于开始时间。",
+        "en": "The end must be after the start.",
+    },
+    "period.overlap": {
+        "zh-CN": "时段「{name}」与前一个时段重叠。",
+        "en": "Period “{name}” overlaps the one before it.",
+    },
+    "period.duplicate_name": {
+        "zh-CN": "时段名称不能重复。",
+        "en": "Period names must differ.",
+    },
+    "period.unknown": {
+        "zh-CN": "未知的时段。",
+        "en": "Unknown period.",
+    },
+    "rota.too_many": {
+        "zh-CN": "陪伴安排最多 {max} 条。",
+        "en": "At most {max} rota entries.",
+    },
 }

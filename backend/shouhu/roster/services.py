@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -20,6 +19,7 @@ from shouhu.auth import services as auth_services
 from shouhu.auth.sessions import end_other_sessions
 from shouhu.clock import utcnow
 from shouhu.errors import Invalid
+from shouhu.schools.calendar import school_today
 from shouhu.schools.models import Guardianship, School, SchoolClass, Student
 
 
@@ -62,11 +62,6 @@ class StaffData:
     phone: str | None = None
     is_admin: bool = False
     is_counsellor: bool = False
-
-
-async def _school_today(school_id: UUID) -> date:
-    time_zone = await School.filter(id=school_id).values_list("time_zone", flat=True)
-    return utcnow().astimezone(ZoneInfo(time_zone[0] if time_zone else "Asia/Shanghai")).date()
 
 
 async def _ensure_login_free(login: str) -> None:
@@ -117,7 +112,7 @@ async def update_class(principal: Principal, class_id: UUID, data: ClassData) ->
 async def _check_student(principal: Principal, school_id: UUID, data: StudentData, exclude: UUID | None) -> dict:
     name = validation.text(data.name, "name", 50)
     number = validation.text(data.student_number, "studentNumber", 32)
-    birth_date = validation.past_date(data.birth_date, "birthDate", await _school_today(school_id))
+    birth_date = validation.past_date(data.birth_date, "birthDate", await school_today(school_id))
     if not await scopes.roster_classes(principal).filter(id=data.class_id).exists():
         raise Invalid("class.unknown", field="classId")
     duplicate = Student.filter(school_id=school_id, student_number=number)

@@ -21,6 +21,7 @@ export type RoleKind =
   | 'COUNSELLOR'
   | 'DISTRICT_STAFF'
   | 'GUARDIAN'
+  | 'MENTOR'
   | 'SCHOOL_ADMIN'
   | 'STAFF'
   | 'STUDENT';

@@ -1,5 +1,7 @@
 // English. The type makes TypeScript reject a missing or an extra key.
+import { boardEn } from './board.en';
 import type { Messages } from './index';
+import { mentorEn } from './mentor.en';
 
 export const en: Messages = {
   'app.name': 'Shouhu',
@@ -200,4 +202,45 @@ export const en: Messages = {
   'staff.create': 'Create staff member',
   'staff.search': 'Search name or login',
   'staff.roles': 'Roles',
+
+  'outbox.label': 'Entries kept on this device',
+  'outbox.waiting': 'Waiting to send ({n})',
+  'outbox.savedOnDevice': 'Saved on this device; sent automatically once there is a connection.',
+  'outbox.sendNow': 'Send now',
+  'outbox.sending': 'Sending…',
+  'outbox.lastError': 'The last attempt did not go through: {message}',
+  'outbox.showWaiting': 'Show what is waiting',
+  'outbox.entry': '{studentName} · {kind}',
+  'outbox.kind.checkIn': 'Check-in',
+  'outbox.kind.homeLog': 'Home log',
+  'outbox.kind.observation': 'Observation',
+  'outbox.rejectedTitle': 'These entries were not accepted and are not saved. Please enter them again as the reason says, then discard them here.',
+  'outbox.createdAt': 'Entered: {time}',
+  'outbox.reason': 'Reason: {reason}',
+  'outbox.noReason': 'No reason was given.',
+  'outbox.discard': 'Discard: {studentName}',
+  'outbox.unavailable': 'This device cannot keep entries (browser storage is unavailable). Please make entries while online.',
+
+  'chart.moodAxis': 'Mood (1–5)',
+  'chart.mentor': 'Mentor check-ins',
+  'chart.home': 'Home log',
+  'chart.moodSummary': 'Mood over the last {days} days: {mentor}; {home}',
+  'chart.mentorAverage': 'mentor check-ins average {avg}',
+  'chart.homeAverage': 'home log average {avg}',
+  'chart.mentorNone': 'no mentor check-ins',
+  'chart.homeNone': 'no home log',
+  'chart.noData': 'No entries yet',
+  'chart.moodCaption': 'Daily mood, last {days} days (1–5)',
+  'chart.date': 'Date',
+  'chart.noValue': 'No entry',
+  'chart.listening': 'Listening 15 min',
+  'chart.exercise': 'Exercise 60 min',
+  'chart.metCount': '{met}/{logged} days',
+  'chart.adherenceSummary': '{label}, last {days} days: met on {met}, not met on {missed}, no log on {none}',
+  'chart.met': 'Met',
+  'chart.missed': 'Not met',
+  'chart.noLog': 'No log',
+  'chart.adherenceCaption': 'Daily listening and exercise, last {days} days',
+  ...mentorEn,
+  ...boardEn,
 };

@@ -1,5 +1,8 @@
 // 简体中文 (default). Wording follows 宝教〔2024〕48号 and the Suzhou 2022 action plan.
 // en.ts must have exactly these keys (checked by TypeScript).
+import { boardZh } from './board.zh-CN';
+import { mentorZh } from './mentor.zh-CN';
+
 export const zhCN = {
   'app.name': '守护',
   'app.tagline': '学生心理危机关爱',
@@ -199,4 +202,45 @@ export const zhCN = {
   'staff.create': '新建教职工',
   'staff.search': '搜索姓名或账号',
   'staff.roles': '角色',
+
+  'outbox.label': '本机暂存的记录',
+  'outbox.waiting': '等待发送（{n}）',
+  'outbox.savedOnDevice': '已保存在本机，联网后会自动发送。',
+  'outbox.sendNow': '立即发送',
+  'outbox.sending': '正在发送…',
+  'outbox.lastError': '上次发送未成功：{message}',
+  'outbox.showWaiting': '查看等待发送的记录',
+  'outbox.entry': '{studentName} · {kind}',
+  'outbox.kind.checkIn': '签到',
+  'outbox.kind.homeLog': '家庭陪护记录',
+  'outbox.kind.observation': '观察记录',
+  'outbox.rejectedTitle': '以下记录未被系统接受，没有保存。请根据原因重新填写，再删除此条。',
+  'outbox.createdAt': '填写时间：{time}',
+  'outbox.reason': '原因：{reason}',
+  'outbox.noReason': '系统未说明原因。',
+  'outbox.discard': '删除此条：{studentName}',
+  'outbox.unavailable': '本机无法暂存记录（浏览器存储不可用），请在联网时填写。',
+
+  'chart.moodAxis': '心情（1–5 分）',
+  'chart.mentor': '导师签到',
+  'chart.home': '家庭记录',
+  'chart.moodSummary': '近{days}天心情：{mentor}，{home}',
+  'chart.mentorAverage': '导师签到平均 {avg}',
+  'chart.homeAverage': '家庭记录平均 {avg}',
+  'chart.mentorNone': '暂无导师签到',
+  'chart.homeNone': '暂无家庭记录',
+  'chart.noData': '暂无记录',
+  'chart.moodCaption': '近{days}天每日心情（1–5 分）',
+  'chart.date': '日期',
+  'chart.noValue': '无记录',
+  'chart.listening': '倾听 15 分钟',
+  'chart.exercise': '运动 60 分钟',
+  'chart.metCount': '{met}/{logged} 天',
+  'chart.adherenceSummary': '{label}，近{days}天：达标 {met} 天，未达标 {missed} 天，无记录 {none} 天',
+  'chart.met': '达标',
+  'chart.missed': '未达标',
+  'chart.noLog': '无记录',
+  'chart.adherenceCaption': '近{days}天每日倾听与运动情况',
+  ...mentorZh,
+  ...boardZh,
 } as const;

@@ -4,6 +4,10 @@ import { Page } from '../components/Page';
 import { t, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import type { Me } from '../state/session';
+import { BOARD_CARDS } from './board/cards';
+import { MENTOR_CARDS } from './mentor/cards';
+
+const CARDS = { ...MENTOR_CARDS, ...BOARD_CARDS };
 
 type Role = Me['roles'][number];
 
@@ -26,12 +30,15 @@ function roleText(kind: RoleKind): string {
   return t(`role.${kind}.text` as MessageKey);
 }
 
-function RoleCard({ role }: { role: Role }) {
+function RoleCard({ role, me }: { role: Role; me: Me }) {
   const admin = role.kind === 'SCHOOL_ADMIN';
+  const Body = CARDS[role.kind];
   return (
     <section class="card" data-role={role.kind}>
       <h2>{roleTitle(role)}</h2>
-      {admin ? (
+      {Body ? (
+        <Body role={role} me={me} />
+      ) : admin ? (
         <>
           <p>{roleText(role.kind)}</p>
           <p>
@@ -69,7 +76,7 @@ export function HomePage({ me }: { me: Me }) {
       ) : (
         <div class="cards">
           {me.roles.map((role, index) => (
-            <RoleCard key={roleKey(role, index)} role={role} />
+            <RoleCard key={roleKey(role, index)} role={role} me={me} />
           ))}
         </div>
       )}

@@ -35,6 +35,7 @@ class RoleKind(Enum):
     COUNSELLOR = "counsellor"
     CLASS_TEACHER = "class_teacher"
     STAFF = "staff"
+    MENTOR = "mentor"
     GUARDIAN = "guardian"
     STUDENT = "student"
     DISTRICT_STAFF = "district_staff"
@@ -103,7 +104,9 @@ class Me:
                           class_name=info.context.t("class.display", grade=c.grade, name=c.name))
                 for c in classes
             ]
-        if p.staff_of and not (p.school_wide_of or p.class_teacher_of):
+        if p.lead_of or p.member_of:
+            grants.append(RoleGrant(kind=RoleKind.MENTOR))
+        if p.staff_of and not (p.school_wide_of or p.class_teacher_of or p.lead_of or p.member_of):
             grants.append(RoleGrant(kind=RoleKind.STAFF))
         own = list(p.guardian_of) + ([p.student_id] if p.student_id else [])
         if own:
