@@ -12,9 +12,14 @@ from shouhu.migrate import apply_migrations, pending_model_changes
 EXPECTED_INDEXES = {
     "audit_school_at", "audit_subject_at", "account_school_name", "staff_role_account", "session_account",
     "invitation_account", "student_class", "guardianship_student", "school_class_teacher",
+    "care_case_school_status", "care_case_lead", "case_change_case", "team_member_account", "rota_account_day",
+    "check_in_student_day", "check_in_author_day", "home_log_student_day", "observation_student",
+    "alert_school_open", "alert_student", "timeline_student_time", "timeline_entry",
 }
 TABLES = {"district", "school", "school_class", "student", "guardianship", "account", "staff_role",
-          "district_staff", "session", "invitation", "login_throttle", "audit_event"}
+          "district_staff", "session", "invitation", "login_throttle", "audit_event",
+          "care_case", "case_change", "team_member", "school_period", "rota_assignment", "check_in",
+          "check_in_revision", "home_log", "observation", "alert", "timeline_event"}
 
 
 def test_models_and_migration_files_agree():

@@ -19,7 +19,8 @@ from shouhu.settings import ROOT
 
 CHROMIUM = os.environ.get("SHOUHU_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 REQUIRED = os.environ.get("SHOUHU_REQUIRE_BROWSER") == "1"
-DIST = ROOT / "pwa" / "dist"
+# SHOUHU_E2E_DIST lets a build in another folder be tested without touching pwa/dist.
+DIST = Path(os.environ.get("SHOUHU_E2E_DIST") or ROOT / "pwa" / "dist")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -41,7 +41,7 @@ def demo_id(name: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, name)
 
 
-async def seed_demo() -> bool:
+async def seed_demo(care: bool = True) -> bool:
     """Create the demo school once. Returns False when it is already there."""
     school_id = demo_id("school")
     if await School.filter(id=school_id).exists():

@@ -45,7 +45,7 @@ from shouhu.api.care.types import (
 from shouhu.api.context import Info
 from shouhu.api.errors import ValidationError
 from shouhu.api.ids import parse_id
-from shouhu.api.permissions import IsAuthenticated
+from shouhu.api.permissions import IsAuthenticated, IsSchoolAdmin
 from shouhu.care import services as care_services
 from shouhu.entries import services as entry_services
 from shouhu.errors import Invalid
@@ -191,7 +191,7 @@ class CareMutations:
             return await _team_of(info, case_uuid)
         return await _attempt(info, run)
 
-    @strawberry.mutation(permission_classes=signed_in, description="School admins set the periods of the school day.")
+    @strawberry.mutation(permission_classes=[IsSchoolAdmin], description="School admins set the periods of the school day.")
     async def set_school_periods(self, info: Info, periods: list[PeriodInput]) -> PeriodsResult:
         async def run() -> SchoolDay:
             data = [care_services.PeriodData(p.name, p.start_minute, p.end_minute) for p in periods]

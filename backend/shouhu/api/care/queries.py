@@ -39,6 +39,7 @@ from shouhu.api.care.types import (
     TimelineFilter,
     TimelineKind,
     care_team,
+    class_label as _class_label,
     student_summary,
 )
 from shouhu.api.context import Info
@@ -269,6 +270,15 @@ class CareQueries:
                                                       display_name=r.account.display_name, phone=r.account.phone))
                          for r in rows],
         )
+
+    @strawberry.field(permission_classes=signed_in, description="Students the reader may report an observation about or open a case for, by name: any student of the school for staff, their children for guardians.")
+    async def observable_students(self, info: Info, search: str | None = None, first: int = 20) -> list[StudentSummary]:
+        query = scopes.observable_students(info.context.principal).select_related("school_class")
+        if term := (search or "").strip()[:50]:
+            query = query.filter(name__icontains=term)
+        rows = await query.order_by("name", "id").limit(min(max(first, 1), 50))
+        info.context.audit.read("student", [(r.school_id, r.id) for r in rows], "observable_students")
+        return [StudentSummary(id=strawberry.ID(str(r.id)), name=r.name, class_name=_class_label(info, r)) for r in rows]
 
     @strawberry.field(permission_classes=signed_in, description="Staff a team manager may add to a team.")
     async def team_candidates(self, info: Info, search: str | None = None, first: int = 20) -> list[Person]:

@@ -104,10 +104,10 @@ async def student_summary(info: Info, student_id: UUID) -> StudentSummary | None
     row = await info.context.loaders.student_by_id.load(student_id)
     if row is None:
         return None
-    return StudentSummary(id=_id(row.id), name=row.name, class_name=_class_name(info, row))
+    return StudentSummary(id=_id(row.id), name=row.name, class_name=class_label(info, row))
 
 
-def _class_name(info: Info, student: object) -> str | None:
+def class_label(info: Info, student: object) -> str | None:
     school_class = getattr(student, "school_class", None)
     if school_class is None:
         return None
@@ -388,7 +388,7 @@ class BoardRow:
 
         return cls(
             case_id=_id(case.id),
-            student=StudentSummary(id=_id(student.id), name=student.name, class_name=_class_name(info, student)),
+            student=StudentSummary(id=_id(student.id), name=student.name, class_name=class_label(info, student)),
             level=case.level, status=case.status, check_ins_today=row.check_ins_today,
             my_check_ins_today=row.my_check_ins_today, checked_in=people(row.checked_in),
             not_checked_in=people(row.not_checked_in), latest_mood=row.latest_mood, latest_mood_at=row.latest_mood_at,
