@@ -138,6 +138,15 @@ async def client(app) -> AsyncIterator[GraphQLClient]:
 
 @pytest.fixture
 async def demo(app) -> None:
+    """The demo school's people and roster, without care data: tests make their own entries."""
+    from shouhu.demo.seed import seed_demo
+
+    await seed_demo(care=False)
+
+
+@pytest.fixture
+async def demo_care(app) -> None:
+    """The whole demo school, with its care cases and 30 days of entries."""
     from shouhu.demo.seed import seed_demo
 
     await seed_demo()
