@@ -20,3 +20,9 @@ def travel(by: timedelta) -> None:
 def reset() -> None:
     global _offset
     _offset = timedelta(0)
+
+
+def travel_to(moment: datetime) -> None:
+    """Set the clock to about `moment` (tests only); it keeps running from there."""
+    global _offset
+    _offset = moment - datetime.now(UTC)

@@ -16,6 +16,7 @@ import { ClassesPage } from './pages/admin/Classes';
 import { StudentsPage } from './pages/admin/Students';
 import { StaffPage } from './pages/admin/Staff';
 import { GuardiansPage } from './pages/admin/Guardians';
+import { PeriodsPage } from './pages/admin/Periods';
 import { BOARD_PAGES, BOARD_PATTERNS } from './pages/board/routes';
 import { MENTOR_PAGES, MENTOR_PATTERNS } from './pages/mentor/routes';
 
@@ -37,6 +38,7 @@ const ADMIN_PAGES: Record<string, () => JSX.Element> = {
   '/admin/students': StudentsPage,
   '/admin/staff': StaffPage,
   '/admin/guardians': GuardiansPage,
+  '/admin/periods': PeriodsPage,
 };
 
 function normalise(path: string): string {

@@ -9,6 +9,7 @@ const SECTIONS: [string, MessageKey][] = [
   ['/admin/students', 'admin.students'],
   ['/admin/staff', 'admin.staff'],
   ['/admin/guardians', 'admin.guardians'],
+  ['/admin/periods', 'admin.periods'],
 ];
 
 export function AdminPage({ title, children }: { title: string; children: ComponentChildren }) {

@@ -1,0 +1,28 @@
+// GraphQL operations of the admin's school settings (see ../operations.ts for the conventions).
+import { document } from '../client';
+import type {
+  SchoolPeriodsQuery,
+  SchoolPeriodsQueryVariables,
+  SetSchoolPeriodsMutation,
+  SetSchoolPeriodsMutationVariables,
+} from '../generated';
+
+export const SchoolPeriodsDocument = document<SchoolPeriodsQuery, SchoolPeriodsQueryVariables>(
+  /* GraphQL */ `
+  query SchoolPeriods {
+    schoolPeriods { id position name startMinute endMinute }
+  }
+`,
+);
+
+export const SetSchoolPeriodsDocument = document<SetSchoolPeriodsMutation, SetSchoolPeriodsMutationVariables>(
+  /* GraphQL */ `
+  mutation SetSchoolPeriods($periods: [PeriodInput!]!) {
+    setSchoolPeriods(periods: $periods) {
+      __typename
+      ... on SchoolDay { periods { id position name startMinute endMinute } }
+      ... on ValidationError { message field code }
+    }
+  }
+`,
+);
