@@ -83,3 +83,16 @@ class QueryCounter(logging.Handler):
     @property
     def count(self) -> int:
         return len(self.statements)
+
+
+async def median_seconds(action, rounds: int = 11) -> float:
+    """For benchmarks: the median wall time of `rounds` awaits of `action()`."""
+    import statistics
+    import time
+
+    timings = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        await action()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)

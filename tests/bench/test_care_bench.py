@@ -5,8 +5,6 @@ never a pass/fail timing; only the SQL statement counts are asserted."""
 from __future__ import annotations
 
 import json
-import statistics
-import time
 
 import pytest
 from tortoise import Tortoise
@@ -14,7 +12,7 @@ from tortoise import Tortoise
 from shouhu.accounts.models import Account
 from shouhu.schools.models import Student
 from tests.care_data import care_case, staff
-from tests.support import QueryCounter
+from tests.support import QueryCounter, median_seconds
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -37,13 +35,6 @@ BOARD_SQL = """SELECT s.name, k.level,
 FROM care_case k JOIN student s ON s.id = k.student_id WHERE s.school_class_id = '{klass}'"""
 
 
-async def _median(action, rounds: int = 11) -> float:
-    timings = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        await action()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
 
 
 async def test_timeline_and_class_board_against_raw_sql(client, settings, capsys):
@@ -72,7 +63,7 @@ async def test_timeline_and_class_board_against_raw_sql(client, settings, capsys
         with QueryCounter() as counter:
             data = await api()
         assert next(iter(data.values()))  # a full answer, not an empty one
-        base, full = await _median(baseline), await _median(api)
+        base, full = await median_seconds(baseline), await median_seconds(api)
         report.append(f"{name}: api {full * 1000:.1f} ms, raw SQL+JSON {base * 1000:.2f} ms, "
                       f"ratio {full / base:.1f}x, {counter.count} SQL statements")
     backend = "postgres" if settings.database_url.startswith("postgres") else "sqlite"

@@ -5,14 +5,12 @@ the same run. Reported, never a pass/fail timing; only the SQL statement count i
 from __future__ import annotations
 
 import json
-import statistics
-import time
 
 import pytest
 from tortoise import Tortoise
 
 from shouhu.schools.models import School, SchoolClass, Student
-from tests.support import QueryCounter
+from tests.support import QueryCounter, median_seconds
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -36,13 +34,6 @@ async def _grow(school: School) -> None:
     )
 
 
-async def _median(action, rounds: int = 15) -> float:
-    timings = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        await action()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
 
 
 async def test_student_list_page_against_raw_sql(client, settings, capsys):
@@ -66,7 +57,7 @@ async def test_student_list_page_against_raw_sql(client, settings, capsys):
     assert len(page["students"]["nodes"]) == PAGE
     assert small.count == large.count
 
-    base, full = await _median(baseline), await _median(api)
+    base, full = await median_seconds(baseline), await median_seconds(api)
     backend = "postgres" if settings.database_url.startswith("postgres") else "sqlite"
     with capsys.disabled():
         print(f"\n[bench {backend}] students page of {PAGE} among {EXTRA_STUDENTS + 40}: "

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
 import strawberry
 
 from shouhu.errors import Invalid
@@ -28,3 +31,14 @@ class ValidationError:
     @classmethod
     def of(cls, error: Invalid, locale: str) -> ValidationError:
         return cls(message=translate(error.key, locale, **error.params), field=error.field, code=error.code)
+
+
+T = TypeVar("T")
+
+
+async def attempt(locale: str, action: Callable[[], Awaitable[T]]) -> T | ValidationError:
+    """Run a mutation's work; invalid input becomes a translated ValidationError."""
+    try:
+        return await action()
+    except Invalid as error:
+        return ValidationError.of(error, locale)

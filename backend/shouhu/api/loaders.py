@@ -27,6 +27,14 @@ def _by_key(keys: Iterable[K], rows: dict[K, V], default: Any = None) -> list[V]
     return [rows.get(key, default) for key in keys]
 
 
+def _grouped(keys: Iterable[K], rows: Iterable[V], key: Callable[[V], K]) -> list[list[V]]:
+    """Rows in lists by key, one list per requested key (empty where none)."""
+    grouped: dict[K, list[V]] = defaultdict(list)
+    for row in rows:
+        grouped[key(row)].append(row)
+    return [grouped.get(k, []) for k in keys]
+
+
 def _loader(load: Callable[[list[Any]], Awaitable[list[Any]]]) -> DataLoader:
     return DataLoader(load_fn=load)
 
@@ -85,10 +93,7 @@ class Loaders:
             .select_related("guardian")
             .order_by("created_at", "id")
         )
-        grouped: dict[UUID, list[Guardianship]] = defaultdict(list)
-        for row in rows:
-            grouped[row.student_id].append(row)
-        return [grouped.get(key, []) for key in student_ids]
+        return _grouped(student_ids, rows, lambda row: row.student_id)
 
     async def _children(self, guardian_ids: list[UUID]) -> list[list[Guardianship]]:
         rows = await (
@@ -98,10 +103,7 @@ class Loaders:
             .order_by("created_at", "id")
         )
         self.audit.read("student", [(row.school_id, row.student_id) for row in rows], "roster.guardian_children")
-        grouped: dict[UUID, list[Guardianship]] = defaultdict(list)
-        for row in rows:
-            grouped[row.guardian_id].append(row)
-        return [grouped.get(key, []) for key in guardian_ids]
+        return _grouped(guardian_ids, rows, lambda row: row.guardian_id)
 
     async def _staff_kinds(self, account_ids: list[UUID]) -> list[set[StaffRoleKind]]:
         rows = await scopes.roster_staff_roles(self.principal).filter(account_id__in=account_ids).values_list(
@@ -127,10 +129,7 @@ class Loaders:
             .select_related("account")
             .order_by("added_at", "id")
         )
-        grouped: dict[UUID, list[TeamMember]] = defaultdict(list)
-        for row in rows:
-            grouped[row.case_id].append(row)
-        return [grouped.get(key, []) for key in case_ids]
+        return _grouped(case_ids, rows, lambda row: row.case_id)
 
     async def _family(self, student_ids: list[UUID]) -> list[list[Guardianship]]:
         rows = await (
@@ -139,14 +138,8 @@ class Loaders:
             .select_related("guardian")
             .order_by("created_at", "id")
         )
-        grouped: dict[UUID, list[Guardianship]] = defaultdict(list)
-        for row in rows:
-            grouped[row.student_id].append(row)
-        return [grouped.get(key, []) for key in student_ids]
+        return _grouped(student_ids, rows, lambda row: row.student_id)
 
     async def _revisions(self, ids: list[UUID]) -> list[list[CheckInRevision]]:
         rows = await scopes.visible_check_in_revisions(self.principal).filter(check_in_id__in=ids).order_by("version")
-        grouped: dict[UUID, list[CheckInRevision]] = defaultdict(list)
-        for row in rows:
-            grouped[row.check_in_id].append(row)
-        return [grouped.get(key, []) for key in ids]
+        return _grouped(ids, rows, lambda row: row.check_in_id)

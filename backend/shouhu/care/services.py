@@ -158,30 +158,29 @@ def _why(reason: str | None) -> str:
     return text
 
 
-async def change_level(principal: Principal, case_id: UUID, level: str, reason: str | None) -> CareCase:
+async def _change_field(principal: Principal, case_id: UUID, name: str, new: str, reason: str | None) -> CareCase:
+    """Level or status: counsellors and admins, with a reason, kept in the case's history."""
     case = await _managed(principal, case_id)
-    new = _choice(WarningLevel, level, "level")
     why = _why(reason)
-    if new == case.level:
-        raise Invalid("case.level_unchanged", field="level")
+    old = getattr(case, name)
+    if new == old:
+        raise Invalid(f"case.{name}_unchanged", field=name)
+    kind = CaseChangeKind.LEVEL if name == "level" else CaseChangeKind.STATUS
     async with in_transaction() as connection:
-        await _change(case, principal, CaseChangeKind.LEVEL, connection, before=case.level, after=new, reason=why)
-        case.level, case.updated_at = WarningLevel(new), utcnow()
-        await case.save(using_db=connection, update_fields=["level", "updated_at"])
+        await _change(case, principal, kind, connection, before=old, after=new, reason=why)
+        setattr(case, name, new)
+        case.updated_at = utcnow()
+        await case.save(using_db=connection, update_fields=[name, "updated_at"])
+    await case.refresh_from_db()
     return case
+
+
+async def change_level(principal: Principal, case_id: UUID, level: str, reason: str | None) -> CareCase:
+    return await _change_field(principal, case_id, "level", _choice(WarningLevel, level, "level"), reason)
 
 
 async def change_status(principal: Principal, case_id: UUID, status: str, reason: str | None) -> CareCase:
-    case = await _managed(principal, case_id)
-    new = _choice(CaseStatus, status, "status")
-    why = _why(reason)
-    if new == case.status:
-        raise Invalid("case.status_unchanged", field="status")
-    async with in_transaction() as connection:
-        await _change(case, principal, CaseChangeKind.STATUS, connection, before=case.status, after=new, reason=why)
-        case.status, case.updated_at = CaseStatus(new), utcnow()
-        await case.save(using_db=connection, update_fields=["status", "updated_at"])
-    return case
+    return await _change_field(principal, case_id, "status", _choice(CaseStatus, status, "status"), reason)
 
 
 async def set_lead(principal: Principal, case_id: UUID, lead_id: UUID) -> CareCase:

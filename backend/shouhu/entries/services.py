@@ -119,6 +119,51 @@ def _optional_range(value: int | float | None, field_name: str, low: int, high: 
     return value
 
 
+async def _write(
+    model: type[M],
+    principal: Principal,
+    entry_id: UUID,
+    print_: str,
+    *,
+    kind: EventKind,
+    school_id: UUID,
+    student_id: UUID,
+    case_id: UUID | None,
+    occurred_at: datetime | None,
+    visibility: str,
+    fields: dict[str, Any],
+    taken: Invalid | None = None,
+) -> M:
+    """Store an entry with its timeline event and, on a crisis signal, its alert: all or nothing.
+    `occurred_at` None means "when it was stored". `taken` is the error for a unique clash
+    that is not a resend."""
+    now = utcnow()
+    try:
+        async with in_transaction() as connection:
+            row = await model.create(
+                id=entry_id, school_id=school_id, student_id=student_id, author_id=principal.account_id,
+                fingerprint=print_, created_at=now, using_db=connection, **fields,
+            )
+            await add_event(
+                school_id=school_id, student_id=student_id, kind=kind, entry_id=entry_id,
+                author_id=principal.account_id, occurred_at=occurred_at or now, visibility=Visibility(visibility),
+                has_signal=bool(fields["signals"]), connection=connection,
+            )
+            await raise_for_crisis(
+                school_id=school_id, student_id=student_id, case_id=case_id, source_kind=kind.value,
+                source_id=entry_id, signals=fields["signals"], raised_by=principal.account_id, at=now,
+                connection=connection,
+            )
+    except IntegrityError:
+        # The same id arrived twice at once: answer as for a resend.
+        if stored := await _replay(model, entry_id, principal.account_id, print_):
+            return stored
+        if taken is not None:
+            raise taken from None
+        raise
+    return row
+
+
 # Check-ins
 
 
@@ -158,38 +203,13 @@ async def record_check_in(principal: Principal, entry_id: UUID, data: CheckInDat
     case = await _writable_case(principal, data.student_id)
     values = _check_in_fields(data)
     occurred_at = _moment(data.occurred_at, "occurredAt")
-    now = utcnow()
-    try:
-        async with in_transaction() as connection:
-            check_in = await CheckIn.create(
-                id=entry_id,
-                school_id=case.school_id,
-                student_id=case.student_id,
-                case_id=case.id,
-                author_id=principal.account_id,
-                occurred_at=occurred_at,
-                school_date=calendar.local_date(occurred_at, case.school.time_zone),
-                fingerprint=print_,
-                created_at=now,
-                using_db=connection,
-                **values,
-            )
-            await add_event(
-                school_id=case.school_id, student_id=case.student_id, kind=EventKind.CHECK_IN, entry_id=entry_id,
-                author_id=principal.account_id, occurred_at=occurred_at, visibility=check_in.visibility,
-                has_signal=bool(check_in.signals), connection=connection,
-            )
-            await raise_for_crisis(
-                school_id=case.school_id, student_id=case.student_id, case_id=case.id, source_kind="check_in",
-                source_id=entry_id, signals=check_in.signals, raised_by=principal.account_id, at=now,
-                connection=connection,
-            )
-    except IntegrityError:
-        # The same id arrived twice at once: answer as for a resend.
-        if stored := await _replay(CheckIn, entry_id, principal.account_id, print_):
-            return stored
-        raise
-    return check_in
+    values.update(case_id=case.id, occurred_at=occurred_at,
+                  school_date=calendar.local_date(occurred_at, case.school.time_zone))
+    return await _write(
+        CheckIn, principal, entry_id, print_, kind=EventKind.CHECK_IN, school_id=case.school_id,
+        student_id=case.student_id, case_id=case.id, occurred_at=occurred_at, visibility=values["visibility"],
+        fields=values,
+    )
 
 
 def _snapshot(check_in: CheckIn) -> dict[str, Any]:
@@ -241,6 +261,12 @@ async def amend_check_in(principal: Principal, entry_id: UUID, data: CheckInData
 # Home logs
 
 
+async def _case_of(student_id: UUID) -> UUID | None:
+    """The student's case, if any: alerts raised by family or outsiders' entries go to its lead."""
+    ids = await CareCase.filter(student_id=student_id).values_list("id", flat=True)
+    return ids[0] if ids else None
+
+
 async def record_home_log(principal: Principal, entry_id: UUID, data: HomeLogData) -> HomeLog:
     print_ = fingerprint(data)
     if stored := await _replay(HomeLog, entry_id, principal.account_id, print_):
@@ -266,29 +292,12 @@ async def record_home_log(principal: Principal, entry_id: UUID, data: HomeLogDat
     }
     if await HomeLog.filter(student_id=student.id, author_id=principal.account_id, log_date=data.log_date).exists():
         raise Invalid("home_log.already_recorded", field="logDate")
-    case_id = await CareCase.filter(student_id=student.id).values_list("id", flat=True)
-    now = utcnow()
-    try:
-        async with in_transaction() as connection:
-            home_log = await HomeLog.create(
-                id=entry_id, school_id=student.school_id, student_id=student.id, author_id=principal.account_id,
-                log_date=data.log_date, fingerprint=print_, created_at=now, using_db=connection, **values,
-            )
-            await add_event(
-                school_id=student.school_id, student_id=student.id, kind=EventKind.HOME_LOG, entry_id=entry_id,
-                author_id=principal.account_id, occurred_at=now, visibility=Visibility.FAMILY,
-                has_signal=bool(home_log.signals), connection=connection,
-            )
-            await raise_for_crisis(
-                school_id=student.school_id, student_id=student.id, case_id=case_id[0] if case_id else None,
-                source_kind="home_log", source_id=entry_id, signals=home_log.signals,
-                raised_by=principal.account_id, at=now, connection=connection,
-            )
-    except IntegrityError:
-        if stored := await _replay(HomeLog, entry_id, principal.account_id, print_):
-            return stored
-        raise Invalid("home_log.already_recorded", field="logDate") from None
-    return home_log
+    values["log_date"] = data.log_date
+    return await _write(
+        HomeLog, principal, entry_id, print_, kind=EventKind.HOME_LOG, school_id=student.school_id,
+        student_id=student.id, case_id=await _case_of(student.id), occurred_at=None, visibility=Visibility.FAMILY,
+        fields=values, taken=Invalid("home_log.already_recorded", field="logDate"),
+    )
 
 
 # Observations
@@ -304,27 +313,8 @@ async def report_observation(principal: Principal, entry_id: UUID, data: Observa
     note = validation.text(data.note, "note", NOTE_MAX)
     found = signal_rules.clean(data.signals)
     observed_at = _moment(data.observed_at, "observedAt")
-    case_id = await CareCase.filter(student_id=student.id).values_list("id", flat=True)
-    now = utcnow()
-    try:
-        async with in_transaction() as connection:
-            observation = await Observation.create(
-                id=entry_id, school_id=student.school_id, student_id=student.id, author_id=principal.account_id,
-                observed_at=observed_at, signals=found, note=note, fingerprint=print_, created_at=now,
-                using_db=connection,
-            )
-            await add_event(
-                school_id=student.school_id, student_id=student.id, kind=EventKind.OBSERVATION, entry_id=entry_id,
-                author_id=principal.account_id, occurred_at=observed_at, visibility=Visibility.TEAM,
-                has_signal=bool(found), connection=connection,
-            )
-            await raise_for_crisis(
-                school_id=student.school_id, student_id=student.id, case_id=case_id[0] if case_id else None,
-                source_kind="observation", source_id=entry_id, signals=found, raised_by=principal.account_id,
-                at=now, connection=connection,
-            )
-    except IntegrityError:
-        if stored := await _replay(Observation, entry_id, principal.account_id, print_):
-            return stored
-        raise
-    return observation
+    return await _write(
+        Observation, principal, entry_id, print_, kind=EventKind.OBSERVATION, school_id=student.school_id,
+        student_id=student.id, case_id=await _case_of(student.id), occurred_at=observed_at,
+        visibility=Visibility.TEAM, fields={"observed_at": observed_at, "signals": found, "note": note},
+    )

@@ -17,6 +17,7 @@ from shouhu.care import models as care_models
 from shouhu.care.boards import BoardRow as BoardRowData
 from shouhu.clock import utcnow
 from shouhu.entries import models as entry_models
+from shouhu.entries import signals as signal_rules
 from shouhu.entries.services import AMEND_WINDOW
 
 
@@ -32,22 +33,7 @@ InSchoolStatus = strawberry.enum(entry_models.InSchoolStatus, name="InSchoolStat
 Accompaniment = strawberry.enum(entry_models.Accompaniment, name="Accompaniment")
 
 
-@strawberry.enum
-class Signal(Enum):
-    EMOTIONAL_OUTBURST = "emotional_outburst"
-    TRUANCY = "truancy"
-    RUNNING_AWAY = "running_away"
-    SELF_HARM = "self_harm"
-    ATTACKING_OTHERS = "attacking_others"
-    SUICIDE_TALK = "suicide_talk"
-    LOW_MOOD = "low_mood"
-    WITHDRAWAL = "withdrawal"
-    SLEEP_PROBLEMS = "sleep_problems"
-    APPETITE_CHANGE = "appetite_change"
-    GRADE_DROP = "grade_drop"
-    PEER_CONFLICT = "peer_conflict"
-    TEACHER_CONFLICT = "teacher_conflict"
-    FAMILY_CONFLICT = "family_conflict"
+Signal = strawberry.enum(signal_rules.Signal, name="Signal")
 
 
 @strawberry.enum(description="Who may read an entry: FAMILY = the team and the guardians; TEAM = staff only.")
@@ -75,8 +61,8 @@ class TimelineKind(Enum):
     ALERT = "alert"
 
 
-def signals_of(values: list[str]) -> list[Signal]:
-    return [Signal(value) for value in values]
+def signals_of(values: list[str]) -> list[signal_rules.Signal]:
+    return [signal_rules.Signal(value) for value in values]
 
 
 @strawberry.type

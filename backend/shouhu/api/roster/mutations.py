@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
 
 import strawberry
 
 from shouhu.api.context import Info
-from shouhu.api.errors import ValidationError
+from shouhu.api.errors import attempt
 from shouhu.api.ids import parse_id
 from shouhu.api.permissions import IsSchoolAdmin
 from shouhu.api.roster.types import (
@@ -29,19 +27,12 @@ from shouhu.api.roster.types import (
     StudentInput,
     StudentResult,
 )
-from shouhu.errors import Invalid
 from shouhu.roster import services
 from shouhu.roster.services import ClassData, GuardianData, StaffData, StudentData
 
 admin_only = [IsSchoolAdmin]
-T = TypeVar("T")
 
 
-async def _attempt(info: Info, action: Callable[[], Awaitable[T]]) -> T | ValidationError:
-    try:
-        return await action()
-    except Invalid as error:
-        return ValidationError.of(error, info.context.locale)
 
 
 def _class_data(data: ClassInput) -> ClassData:
@@ -62,27 +53,27 @@ class RosterMutations:
     async def create_class(self, info: Info, input: ClassInput) -> ClassResult:
         async def run() -> SchoolClass:
             return SchoolClass.of(await services.create_class(info.context.principal, _class_data(input)))
-        return await _attempt(info, run)
+        return await attempt(info.context.locale, run)
 
     @strawberry.mutation(permission_classes=admin_only)
     async def update_class(self, info: Info, id: strawberry.ID, input: ClassInput) -> ClassResult:
         async def run() -> SchoolClass:
             class_id = parse_id(id, "id", "class.unknown")
             return SchoolClass.of(await services.update_class(info.context.principal, class_id, _class_data(input)))
-        return await _attempt(info, run)
+        return await attempt(info.context.locale, run)
 
     @strawberry.mutation(permission_classes=admin_only)
     async def create_student(self, info: Info, input: StudentInput) -> StudentResult:
         async def run() -> Student:
             return Student.of(await services.create_student(info.context.principal, _student_data(input)))
-        return await _attempt(info, run)
+        return await attempt(info.context.locale, run)
 
     @strawberry.mutation(permission_classes=admin_only)
     async def update_student(self, info: Info, id: strawberry.ID, input: StudentInput) -> StudentResult:
         async def run() -> Student:
             student_id = parse_id(id, "id", "student.unknown")
             return Student.of(await services.update_student(info.context.principal, student_id, _student_data(input)))
-        return await _attempt(info, run)
+        return await attempt(info.context.locale, run)
 
     @strawberry.mutation(permission_classes=admin_only)
     async def create_guardian(self, info: Info, input: GuardianInput) -> GuardianResult:
@@ -91,7 +82,7 @@ class RosterMutations:
             data = GuardianData(student_id=student_id, display_name=input.display_name, relation=input.relation,
                                 login=input.login, phone=input.phone)
             return Guardian.of(await services.create_guardian(info.context.principal, data))
-        return await _attempt(info, run)
+        return await attempt(info.context.locale, run)
 
     @strawberry.mutation(permission_classes=admin_only)
     async def create_staff(self, info: Info, input: StaffInput) -> StaffResult:
@@ -99,7 +90,7 @@ class RosterMutations:
             data = StaffData(display_name=input.display_name, login=input.login, phone=input.phone,
                              is_admin=input.is_admin, is_counsellor=input.is_counsellor)
             return StaffMember.of(await services.create_staff(info.context.principal, data))
-        return await _attempt(info, run)
+        return await attempt(info.context.locale, run)
 
     @strawberry.mutation(permission_classes=admin_only)
     async def set_account_active(self, info: Info, account_id: strawberry.ID, active: bool) -> AccountStatusResult:
@@ -107,7 +98,7 @@ class RosterMutations:
             target = parse_id(account_id, "accountId", "account.unknown")
             account = await services.set_account_active(info.context.principal, target, active)
             return AccountStatus(account_id=strawberry.ID(str(account.id)), active=account.is_active)
-        return await _attempt(info, run)
+        return await attempt(info.context.locale, run)
 
     @strawberry.mutation(permission_classes=admin_only)
     async def issue_invitation(self, info: Info, account_id: strawberry.ID) -> IssueInvitationResult:
@@ -115,4 +106,4 @@ class RosterMutations:
             target = parse_id(account_id, "accountId", "account.unknown")
             code, invitation, account = await services.issue_invitation(info.context.principal, target)
             return Invitation(code=code, login=account.login, expires_at=invitation.expires_at)
-        return await _attempt(info, run)
+        return await attempt(info.context.locale, run)
