@@ -203,3 +203,17 @@ async def test_level_changes_keep_their_history(zihan, new_client):
     history = await CaseChange.filter(case_id=case.id, kind="level").values_list("from_value", "to_value", "reason")
     assert history == [("focus", "severe", "出现自伤言语")]
     assert (await teacher.data(CARE_CASE, {"studentId": str(zihan.id)}))["careCase"]["level"] == "SEVERE"
+
+
+async def test_the_same_entry_sent_ten_times_at_once_is_stored_once(zihan, new_client):
+    import asyncio
+
+    mentor = await as_(new_client, "demo-mentor1")
+    entry_id = new_id()
+    variables = {"id": entry_id, "input": check_in_input(zihan.id, note="网络不稳，重复发送", signals=["TRUANCY"])}
+    answers = await asyncio.gather(*(mentor.data(CHECK_IN, variables) for _ in range(10)))
+    assert {a["recordCheckIn"]["__typename"] for a in answers} == {"CheckIn"}
+    assert {a["recordCheckIn"]["id"] for a in answers} == {entry_id}
+    assert await CheckIn.filter(id=entry_id).count() == 1
+    assert await TimelineEvent.filter(entry_id=entry_id).count() == 1
+    assert await Alert.filter(source_id=entry_id).count() == 1
