@@ -20,8 +20,8 @@ DEMO_LOGINS = [
     ("demo-admin", "王建国", "school admin 管理员"),
     ("demo-counsellor", "陈思雨", "counsellor 心理教师"),
     ("demo-teacher", "李雪梅", "class teacher of 七年级(1)班 班主任"),
-    ("demo-mentor1", "张志强", "mentor 导师"),
-    ("demo-mentor2", "刘芳", "mentor 导师"),
+    ("demo-mentor1", "张志强", "mentor 导师 of 3 students in class 1"),
+    ("demo-mentor2", "刘芳", "mentor 导师 of 3 students in two classes"),
     ("demo-parent1", "周丽华", "guardian of 周子涵 (class 1) 家长"),
     ("demo-parent2", "吴国栋", "guardian of 吴昊然 (class 1) 家长"),
     ("demo-student1", "周子涵", "student, child of demo-parent1 学生"),
@@ -42,10 +42,22 @@ def demo_id(name: str) -> uuid.UUID:
 
 
 async def seed_demo(care: bool = True) -> bool:
-    """Create the demo school once. Returns False when it is already there."""
+    """Create the demo school once, and (with `care`) its care cases and 30 days of entries.
+    Returns False when nothing was missing."""
     school_id = demo_id("school")
-    if await School.filter(id=school_id).exists():
-        return False
+    created = False
+    if not await School.filter(id=school_id).exists():
+        await _seed_roster(school_id)
+        created = True
+    if care:
+        from shouhu.demo.care import seed_care  # care imports demo_id from here
+
+        created = await seed_care(school_id) or created
+    return created
+
+
+async def _seed_roster(school_id: uuid.UUID) -> None:
+    """The district, the school, its people, classes, students and guardians."""
     password_hash = await hash_password(DEMO_PASSWORD)
     rng = random.Random(48)  # the same school every time
     async with in_transaction():
@@ -124,4 +136,3 @@ async def seed_demo(care: bool = True) -> bool:
         await Account.bulk_create(guardians)
         await Student.bulk_create(students)
         await Guardianship.bulk_create(links)
-    return True
