@@ -217,3 +217,15 @@ async def test_the_same_entry_sent_ten_times_at_once_is_stored_once(zihan, new_c
     assert await CheckIn.filter(id=entry_id).count() == 1
     assert await TimelineEvent.filter(entry_id=entry_id).count() == 1
     assert await Alert.filter(source_id=entry_id).count() == 1
+
+
+async def test_a_new_lead_keeps_the_former_lead_on_the_team_as_a_mentor(zihan, new_client):
+    counsellor = await as_(new_client, "demo-counsellor")
+    case = await CareCase.get(student_id=zihan.id)
+    mentor2 = await Account.get(login="demo-mentor2")
+    set_lead = """mutation($c: ID!, $a: ID!) { setTeamLead(caseId: $c, accountId: $a) { __typename
+      ... on CareTeam { members { role person { displayName } } } ... on ValidationError { code } } }"""
+    team = (await counsellor.data(set_lead, {"c": str(case.id), "a": str(mentor2.id)}))["setTeamLead"]
+    roles = {(m["role"], m["person"]["displayName"]) for m in team["members"]}
+    assert ("LEAD", "刘芳") in roles and ("MENTOR", "李雪梅") in roles and ("MENTOR", "张志强") in roles
+    assert ("MENTOR", "刘芳") not in roles

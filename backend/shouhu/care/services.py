@@ -188,12 +188,17 @@ async def set_lead(principal: Principal, case_id: UUID, lead_id: UUID) -> CareCa
     await _lead_candidate(principal, case.school_id, lead_id, "leadId")
     if case.lead_id == lead_id:
         return case
+    former = case.lead_id
     async with in_transaction() as connection:
         await _change(case, principal, CaseChangeKind.LEAD, connection, subject_id=lead_id)
         case.lead_id, case.updated_at = lead_id, utcnow()
         await case.save(using_db=connection, update_fields=["lead_id", "updated_at"])
-        # The lead is not also a plain member.
+        # The lead is not also a plain member; the former lead stays on as a mentor, with their
+        # rota places, until someone removes them.
         await TeamMember.filter(case_id=case.id, account_id=lead_id).using_db(connection).delete()
+        if former is not None:
+            await TeamMember.create(school_id=case.school_id, case_id=case.id, account_id=former,
+                                    role=TeamRole.MENTOR, added_at=utcnow(), using_db=connection)
     return case
 
 
