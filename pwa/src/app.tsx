@@ -19,6 +19,7 @@ import { GuardiansPage } from './pages/admin/Guardians';
 import { PeriodsPage } from './pages/admin/Periods';
 import { BOARD_PAGES, BOARD_PATTERNS } from './pages/board/routes';
 import { MENTOR_PAGES, MENTOR_PATTERNS } from './pages/mentor/routes';
+import { EntrySync } from './pages/mentor/senders';
 
 /** Pages anyone may open, signed in or not. */
 const PUBLIC = new Set(['/login', '/activate', '/help']);
@@ -94,6 +95,8 @@ export function App() {
 
   return (
     <div class="app" key={locale}>
+      {/* Registers the outbox senders and keeps the outbox sending for the signed-in account. */}
+      <EntrySync />
       <a class="skip-link" href="#main">
         {t('app.skipLink')}
       </a>

@@ -2,6 +2,18 @@
 import type { JSX } from 'preact';
 import type { Me } from '../../state/session';
 import type { PatternRoute } from '../routes';
+import { CheckInPage } from './CheckInPage';
+import { HomeLogPage } from './HomeLogPage';
+import { ObservePage } from './ObservePage';
 
-export const MENTOR_PAGES: Record<string, (props: { me: Me }) => JSX.Element> = {};
-export const MENTOR_PATTERNS: PatternRoute[] = [];
+export const MENTOR_PAGES: Record<string, (props: { me: Me }) => JSX.Element> = {
+  '/observe': ObservePage,
+};
+
+// Ids are UUIDs; anything else is not a page of ours.
+const ID = '([0-9a-fA-F-]{36})';
+
+export const MENTOR_PATTERNS: PatternRoute[] = [
+  { pattern: new RegExp(`^/check-in/${ID}$`), page: CheckInPage },
+  { pattern: new RegExp(`^/home-log/${ID}$`), page: HomeLogPage },
+];

@@ -1,0 +1,178 @@
+// The mentor's home card (我的学生): today's students, not yet checked in first, each with a big
+// check-in button; today's rota for me; for a lead, the periods nobody covers; the outbox.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { request } from '../../api/client';
+import { errorMessage } from '../../api/errors';
+import { MyStudentsDocument } from '../../api/operations/mentor';
+import { OutboxStatus } from '../../components/OutboxStatus';
+import { useOutbox } from '../../db/outbox';
+import { t } from '../../i18n';
+import { Link } from '../../router';
+import type { Me } from '../../state/session';
+import { SavedMessage } from './controls';
+import { takeFlash } from './flash';
+import { clock, momentLabel, moodLabel } from './format';
+import { recallMyDay, rememberMyDay, type MyDay } from './memory';
+import '../../styles/mentor.css';
+
+type Row = MyDay['students'][number];
+type State = 'done' | 'waiting' | 'todo';
+
+function useMyDay(accountId: string) {
+  const [day, setDay] = useState<MyDay | null>(() => recallMyDay(accountId));
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    request(MyStudentsDocument).then(
+      ({ myStudents }) => {
+        if (!current) return;
+        rememberMyDay(accountId, myStudents);
+        setDay(myStudents);
+        setError(null);
+      },
+      (caught: unknown) => {
+        if (current) setError(errorMessage(caught));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [accountId, attempt]);
+  return { day, error, reload: () => setAttempt((n) => n + 1) };
+}
+
+function StudentRow({ row, state }: { row: Row; state: State }) {
+  const name = row.student.name;
+  return (
+    <li class={`student-row student-${state}`}>
+      <p class="student-head">
+        <Link href={`/students/${row.student.id}`} class="student-name">
+          {name}
+        </Link>
+        {row.student.className && <span class="muted"> {row.student.className}</span>}
+      </p>
+      <p class={`checkin-state checkin-${state}`}>{t(`mentor.state.${state}`)}</p>
+      {row.checkInsToday > row.myCheckInsToday && (
+        <p class="muted small">{t('mentor.teamCount', { n: row.checkInsToday })}</p>
+      )}
+      <p class="small">
+        {row.latestMood && row.latestMoodAt
+          ? t('mentor.latestMood', { mood: moodLabel(row.latestMood), score: row.latestMood, when: momentLabel(row.latestMoodAt) })
+          : t('mentor.noMood')}
+      </p>
+      <Link href={`/check-in/${row.student.id}`} class={state === 'todo' ? 'button-primary big-button' : 'button-secondary big-button'}>
+        {t('mentor.checkInButton', { name })}
+      </Link>
+    </li>
+  );
+}
+
+/** Entries left the outbox (sent, usually): what the server says has changed. */
+export function useReloadWhenSent(waitingCount: number, reload: () => void): void {
+  const before = useRef(waitingCount);
+  useEffect(() => {
+    if (waitingCount < before.current) reload();
+    before.current = waitingCount;
+  }, [waitingCount]);
+}
+
+/** Today's rota by period, in time order: one line per period with the students I accompany. */
+function periodsOf(rota: MyDay['rota']) {
+  const periods = new Map<string, { key: string; name: string; start: number; end: number; students: string[] }>();
+  for (const item of [...rota].sort((a, b) => a.startMinute - b.startMinute)) {
+    const key = `${item.startMinute}:${item.periodName}`;
+    const period = periods.get(key) ?? { key, name: item.periodName, start: item.startMinute, end: item.endMinute, students: [] };
+    if (!period.students.includes(item.student.name)) period.students.push(item.student.name);
+    periods.set(key, period);
+  }
+  return [...periods.values()];
+}
+
+export function MentorCard({ me, showOutbox }: { me: Me; showOutbox: boolean }) {
+  const accountId = me.account.id;
+  const { day, error, reload } = useMyDay(accountId);
+  const [flash] = useState(() => takeFlash('checkIn'));
+  const { waiting } = useOutbox(accountId);
+
+  const waitingCheckIns = waiting.filter((entry) => entry.kind === 'checkIn');
+  const pending = new Set(waitingCheckIns.map((entry) => entry.studentId));
+  useReloadWhenSent(waitingCheckIns.length, reload);
+  const stateOf = (row: Row): State => (row.myCheckInsToday > 0 ? 'done' : pending.has(row.student.id) ? 'waiting' : 'todo');
+  const rows = day ? [...day.students] : [];
+  // Not yet checked in first; otherwise the server's order (most in need first). sort() is stable.
+  rows.sort((a, b) => Number(stateOf(a) !== 'todo') - Number(stateOf(b) !== 'todo'));
+  const done = rows.filter((row) => stateOf(row) === 'done').length;
+
+  return (
+    <div class="mentor-card">
+      {flash && <SavedMessage state={flash.state} text={flash.text} />}
+      <h3>{t('mentor.title')}</h3>
+      {!day && !error && <p role="status">{t('mentor.loading')}</p>}
+      {error && (
+        <div class="card-error">
+          <p role="alert" class="alert alert-error">
+            {day ? t('mentor.stale', { message: error }) : t('mentor.loadFailed', { message: error })}
+          </p>
+          <button type="button" class="button-quiet" onClick={reload}>
+            {t('mentor.retry')}
+          </button>
+        </div>
+      )}
+      {day && rows.length === 0 && <p>{t('mentor.noStudents')}</p>}
+      {day && rows.length > 0 && (
+        <>
+          <p class="progress">{t('mentor.progress', { done, total: rows.length })}</p>
+          <ul class="student-list">
+            {rows.map((row) => (
+              <StudentRow key={row.caseId} row={row} state={stateOf(row)} />
+            ))}
+          </ul>
+        </>
+      )}
+      {day && (
+        <>
+          <h3>{t('mentor.rotaTitle')}</h3>
+          {day.rota.length === 0 ? (
+            <p class="muted">{t('mentor.rotaNone')}</p>
+          ) : (
+            <ul class="plain-list rota-list">
+              {periodsOf(day.rota).map((period) => (
+                <li key={period.key}>
+                  <span class="rota-time">
+                    {t('mentor.rotaItem', { period: period.name, start: clock(period.start), end: clock(period.end) })}
+                  </span>{' '}
+                  <span>{period.students.join(t('common.listSeparator'))}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {day.gaps.length > 0 && (
+            <div class="gaps">
+              <h3>
+                <span class="gap-mark" aria-hidden="true">
+                  !
+                </span>
+                {t('mentor.gapsTitle')}
+              </h3>
+              <ul class="plain-list">
+                {day.gaps.map((gap) => (
+                  <li key={`${gap.caseId}:${gap.startMinute}`}>
+                    {t('mentor.gapItem', { period: gap.periodName, start: clock(gap.startMinute), name: gap.studentName })}
+                  </li>
+                ))}
+              </ul>
+              <p class="small">{t('mentor.gapsNote')}</p>
+            </div>
+          )}
+        </>
+      )}
+      <p>
+        <Link href="/observe" class="observe-link">
+          {t('mentor.observeLink')}
+        </Link>
+      </p>
+      {showOutbox && <OutboxStatus accountId={accountId} />}
+    </div>
+  );
+}
