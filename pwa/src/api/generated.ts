@@ -2,11 +2,56 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Accompaniment =
+  | 'NONE'
+  | 'PARTLY'
+  | 'WHOLE';
+
+export type CaseChangeKind =
+  | 'LEAD'
+  | 'LEVEL'
+  | 'MEMBER_ADDED'
+  | 'MEMBER_REMOVED'
+  | 'OPENED'
+  | 'STATUS';
+
+export type CaseReason =
+  | 'ACADEMIC_PRESSURE'
+  | 'DIAGNOSED_CONDITION'
+  | 'DISCIPLINARY_SANCTION'
+  | 'FAMILY_PROBLEMS'
+  | 'OTHER'
+  | 'PEER_DIFFICULTIES'
+  | 'TEACHER_CONFLICT';
+
+export type CaseStatus =
+  | 'ACTIVE'
+  | 'CLOSED'
+  | 'ON_LEAVE'
+  | 'TRANSFERRED';
+
+export type CheckInInput = {
+  mood: number;
+  note?: string | null | undefined;
+  occurredAt?: string | null | undefined;
+  signals?: Array<Signal>;
+  status: InSchoolStatus;
+  studentId: string;
+  talkMinutes?: number | null | undefined;
+  talked?: boolean;
+  visibility?: EntryVisibility;
+};
+
 export type ClassInput = {
   classTeacherId?: string | null | undefined;
   grade: number;
   name: string;
 };
+
+/** Who may read an entry: FAMILY = the team and the guardians; TEAM = staff only. */
+export type EntryVisibility =
+  | 'FAMILY'
+  | 'TEAM';
 
 export type GuardianInput = {
   displayName: string;
@@ -14,6 +59,47 @@ export type GuardianInput = {
   phone?: string | null | undefined;
   relation: string;
   studentId: string;
+};
+
+export type HomeLogInput = {
+  accompaniment: Accompaniment;
+  exerciseMinutes: number;
+  listeningMinutes: number;
+  logDate: string;
+  mood?: number | null | undefined;
+  note?: string | null | undefined;
+  screenMinutes?: number | null | undefined;
+  signals?: Array<Signal>;
+  sleepHours?: number | null | undefined;
+  studentId: string;
+};
+
+export type InSchoolStatus =
+  | 'ABSENT_WITHOUT_REASON'
+  | 'ABSENT_WITH_LEAVE'
+  | 'LATE'
+  | 'LEFT_EARLY'
+  | 'PRESENT';
+
+export type ObservationInput = {
+  note: string;
+  observedAt?: string | null | undefined;
+  signals?: Array<Signal>;
+  studentId: string;
+};
+
+export type OpenCaseInput = {
+  leadId?: string | null | undefined;
+  level: WarningLevel;
+  reasons: Array<CaseReason>;
+  studentId: string;
+  summary?: string | null | undefined;
+};
+
+export type PeriodInput = {
+  endMinute: number;
+  name: string;
+  startMinute: number;
 };
 
 export type RoleKind =
@@ -25,6 +111,28 @@ export type RoleKind =
   | 'SCHOOL_ADMIN'
   | 'STAFF'
   | 'STUDENT';
+
+export type RotaSlotInput = {
+  accountId: string;
+  periodId: string;
+  weekday: number;
+};
+
+export type Signal =
+  | 'APPETITE_CHANGE'
+  | 'ATTACKING_OTHERS'
+  | 'EMOTIONAL_OUTBURST'
+  | 'FAMILY_CONFLICT'
+  | 'GRADE_DROP'
+  | 'LOW_MOOD'
+  | 'PEER_CONFLICT'
+  | 'RUNNING_AWAY'
+  | 'SELF_HARM'
+  | 'SLEEP_PROBLEMS'
+  | 'SUICIDE_TALK'
+  | 'TEACHER_CONFLICT'
+  | 'TRUANCY'
+  | 'WITHDRAWAL';
 
 export type StaffInput = {
   displayName: string;
@@ -41,6 +149,34 @@ export type StudentInput = {
   name: string;
   studentNumber: string;
 };
+
+export type TeamRole =
+  | 'DOCTOR'
+  | 'GUARDIAN'
+  | 'LEAD'
+  | 'MENTOR'
+  | 'OUTSIDE_COUNSELLOR'
+  | 'SOCIAL_WORKER';
+
+export type TimelineFilter = {
+  authorId?: string | null | undefined;
+  kinds?: Array<TimelineKind> | null | undefined;
+  signalsOnly?: boolean;
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+};
+
+export type TimelineKind =
+  | 'ALERT'
+  | 'CASE_CHANGE'
+  | 'CHECK_IN'
+  | 'HOME_LOG'
+  | 'OBSERVATION';
+
+export type WarningLevel =
+  | 'FOCUS'
+  | 'SEVERE'
+  | 'WATCH';
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -180,5 +316,263 @@ export type IssueInvitationMutationVariables = Exact<{
 
 export type IssueInvitationMutation = { __typename: 'Mutation', issueInvitation:
     | { __typename: 'Invitation', code: string, login: string, expiresAt: string }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type SchoolPeriodsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SchoolPeriodsQuery = { __typename: 'Query', schoolPeriods: Array<{ __typename: 'SchoolPeriod', id: string, position: number, name: string, startMinute: number, endMinute: number }> };
+
+export type SetSchoolPeriodsMutationVariables = Exact<{
+  periods: Array<PeriodInput> | PeriodInput;
+}>;
+
+
+export type SetSchoolPeriodsMutation = { __typename: 'Mutation', setSchoolPeriods:
+    | { __typename: 'SchoolDay', periods: Array<{ __typename: 'SchoolPeriod', id: string, position: number, name: string, startMinute: number, endMinute: number }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type ClassBoardQueryVariables = Exact<{
+  classId: string;
+}>;
+
+
+export type ClassBoardQuery = { __typename: 'Query', classBoard: Array<{ __typename: 'BoardRow', caseId: string, level: WarningLevel, status: CaseStatus, openAlerts: number, checkInsToday: number, latestMood: number | null, latestMoodAt: string | null, lastHomeLogDate: string | null, lastHomeMood: number | null, lastListeningMinutes: number | null, lastExerciseMinutes: number | null, student: { __typename: 'StudentSummary', id: string, name: string, className: string | null }, checkedIn: Array<{ __typename: 'Person', id: string, displayName: string }>, notCheckedIn: Array<{ __typename: 'Person', id: string, displayName: string }> }> };
+
+export type ClassAlertCountQueryVariables = Exact<{
+  classId: string;
+}>;
+
+
+export type ClassAlertCountQuery = { __typename: 'Query', classBoard: Array<{ __typename: 'BoardRow', caseId: string, openAlerts: number }> };
+
+export type SchoolBoardQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SchoolBoardQuery = { __typename: 'Query', schoolBoard: { __typename: 'BoardConnection', total: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'BoardRow', caseId: string, level: WarningLevel, status: CaseStatus, openAlerts: number, checkInsToday: number, latestMood: number | null, latestMoodAt: string | null, lastHomeLogDate: string | null, lastHomeMood: number | null, lastListeningMinutes: number | null, lastExerciseMinutes: number | null, student: { __typename: 'StudentSummary', id: string, name: string, className: string | null }, checkedIn: Array<{ __typename: 'Person', id: string, displayName: string }>, notCheckedIn: Array<{ __typename: 'Person', id: string, displayName: string }> }> } };
+
+export type OpenAlertsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type OpenAlertsQuery = { __typename: 'Query', alerts: { __typename: 'AlertConnection', nodes: Array<{ __typename: 'Alert', id: string, signals: Array<Signal>, sourceKind: TimelineKind, raisedAt: string, acknowledgedAt: string | null, student: { __typename: 'StudentSummary', id: string, name: string, className: string | null } | null, raisedBy: { __typename: 'Person', id: string, displayName: string } | null }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type AcknowledgeAlertMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AcknowledgeAlertMutation = { __typename: 'Mutation', acknowledgeAlert:
+    | { __typename: 'Alert', id: string, acknowledgedAt: string | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type StudentCareQueryVariables = Exact<{
+  studentId: string;
+}>;
+
+
+export type StudentCareQuery = { __typename: 'Query', studentCare: { __typename: 'StudentCare', canCheckIn: boolean, canLead: boolean, student: { __typename: 'StudentSummary', id: string, name: string, className: string | null }, case: { __typename: 'CareCase', id: string, level: WarningLevel, status: CaseStatus, reasons: Array<CaseReason>, summary: string, openedAt: string, updatedAt: string, lead: { __typename: 'Person', id: string, displayName: string, phone: string | null } | null } | null, team: { __typename: 'CareTeam', caseId: string, members: Array<{ __typename: 'TeamMember', role: TeamRole, relation: string | null, person: { __typename: 'Person', id: string, displayName: string, phone: string | null } }> } | null, chart: Array<{ __typename: 'ChartDay', date: string, mentorMood: number | null, homeMood: number | null, listeningMet: boolean | null, exerciseMet: boolean | null }> } };
+
+export type StudentTimelineQueryVariables = Exact<{
+  studentId: string;
+  first: number;
+  after?: string | null | undefined;
+  filter?: TimelineFilter | null | undefined;
+}>;
+
+
+export type StudentTimelineQuery = { __typename: 'Query', timeline: { __typename: 'TimelineConnection', pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'TimelineEntry', id: string, kind: TimelineKind, occurredAt: string, hasSignal: boolean, item:
+        | { __typename: 'Alert', id: string, signals: Array<Signal>, sourceKind: TimelineKind, acknowledgedAt: string | null, raisedBy: { __typename: 'Person', id: string, displayName: string } | null, acknowledgedBy: { __typename: 'Person', id: string, displayName: string } | null }
+        | { __typename: 'CaseChange', id: string, kind: CaseChangeKind, fromValue: string | null, toValue: string | null, reason: string, changedBy: { __typename: 'Person', id: string, displayName: string } | null, subject: { __typename: 'Person', id: string, displayName: string } | null }
+        | { __typename: 'CheckIn', id: string, mood: number, status: InSchoolStatus, signals: Array<Signal>, talked: boolean, talkMinutes: number | null, note: string, version: number, amendedAt: string | null, author: { __typename: 'Person', id: string, displayName: string } | null }
+        | { __typename: 'HomeLog', id: string, logDate: string, listeningMinutes: number, exerciseMinutes: number, accompaniment: Accompaniment, sleepHours: number | null, screenMinutes: number | null, signals: Array<Signal>, note: string, homeMood: number | null, author: { __typename: 'Person', id: string, displayName: string } | null }
+        | { __typename: 'Observation', id: string, signals: Array<Signal>, note: string, author: { __typename: 'Person', id: string, displayName: string } | null }
+       }> } };
+
+export type CaseRotaQueryVariables = Exact<{
+  caseId: string;
+}>;
+
+
+export type CaseRotaQuery = { __typename: 'Query', rota: { __typename: 'Rota', caseId: string, schoolDays: Array<number>, periods: Array<{ __typename: 'SchoolPeriod', id: string, position: number, name: string, startMinute: number, endMinute: number }>, assignments: Array<{ __typename: 'RotaAssignment', weekday: number, periodId: string, person: { __typename: 'Person', id: string, displayName: string } }> } | null };
+
+export type SetRotaMutationVariables = Exact<{
+  caseId: string;
+  slots: Array<RotaSlotInput> | RotaSlotInput;
+}>;
+
+
+export type SetRotaMutation = { __typename: 'Mutation', setRota:
+    | { __typename: 'Rota', caseId: string, schoolDays: Array<number>, periods: Array<{ __typename: 'SchoolPeriod', id: string, position: number, name: string, startMinute: number, endMinute: number }>, assignments: Array<{ __typename: 'RotaAssignment', weekday: number, periodId: string, person: { __typename: 'Person', id: string, displayName: string } }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type TeamCandidatesQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type TeamCandidatesQuery = { __typename: 'Query', teamCandidates: Array<{ __typename: 'Person', id: string, displayName: string, phone: string | null }> };
+
+export type AddTeamMemberMutationVariables = Exact<{
+  caseId: string;
+  accountId: string;
+  role: TeamRole;
+}>;
+
+
+export type AddTeamMemberMutation = { __typename: 'Mutation', addTeamMember:
+    | { __typename: 'CareTeam', caseId: string, members: Array<{ __typename: 'TeamMember', role: TeamRole, relation: string | null, person: { __typename: 'Person', id: string, displayName: string, phone: string | null } }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type RemoveTeamMemberMutationVariables = Exact<{
+  caseId: string;
+  accountId: string;
+}>;
+
+
+export type RemoveTeamMemberMutation = { __typename: 'Mutation', removeTeamMember:
+    | { __typename: 'CareTeam', caseId: string, members: Array<{ __typename: 'TeamMember', role: TeamRole, relation: string | null, person: { __typename: 'Person', id: string, displayName: string, phone: string | null } }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type SetTeamLeadMutationVariables = Exact<{
+  caseId: string;
+  accountId: string;
+}>;
+
+
+export type SetTeamLeadMutation = { __typename: 'Mutation', setTeamLead:
+    | { __typename: 'CareTeam', caseId: string, members: Array<{ __typename: 'TeamMember', role: TeamRole, relation: string | null, person: { __typename: 'Person', id: string, displayName: string, phone: string | null } }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type ChangeCareLevelMutationVariables = Exact<{
+  caseId: string;
+  level: WarningLevel;
+  reason: string;
+}>;
+
+
+export type ChangeCareLevelMutation = { __typename: 'Mutation', changeCareLevel:
+    | { __typename: 'CareCase', id: string, level: WarningLevel, status: CaseStatus, updatedAt: string }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type ChangeCareStatusMutationVariables = Exact<{
+  caseId: string;
+  status: CaseStatus;
+  reason: string;
+}>;
+
+
+export type ChangeCareStatusMutation = { __typename: 'Mutation', changeCareStatus:
+    | { __typename: 'CareCase', id: string, level: WarningLevel, status: CaseStatus, updatedAt: string }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type OpenCaseStudentsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type OpenCaseStudentsQuery = { __typename: 'Query', observableStudents: Array<{ __typename: 'StudentSummary', id: string, name: string, className: string | null }> };
+
+export type OpenCareCaseMutationVariables = Exact<{
+  input: OpenCaseInput;
+}>;
+
+
+export type OpenCareCaseMutation = { __typename: 'Mutation', openCareCase:
+    | { __typename: 'CareCase', id: string, student: { __typename: 'StudentSummary', id: string, name: string } | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type SchoolTimeZoneQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SchoolTimeZoneQuery = { __typename: 'Query', me: { __typename: 'Me', school: { __typename: 'School', id: string, timeZone: string } | null } | null };
+
+export type MyStudentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyStudentsQuery = { __typename: 'Query', myStudents: { __typename: 'MyStudents', date: string, students: Array<{ __typename: 'BoardRow', caseId: string, myCheckInsToday: number, checkInsToday: number, latestMood: number | null, latestMoodAt: string | null, student: { __typename: 'StudentSummary', id: string, name: string, className: string | null } }>, rota: Array<{ __typename: 'RotaItem', periodName: string, startMinute: number, endMinute: number, student: { __typename: 'StudentSummary', id: string, name: string } }>, gaps: Array<{ __typename: 'RotaGap', periodName: string, startMinute: number, studentName: string, caseId: string }> } };
+
+export type CheckInStudentQueryVariables = Exact<{
+  studentId: string;
+}>;
+
+
+export type CheckInStudentQuery = { __typename: 'Query', studentCare: { __typename: 'StudentCare', canCheckIn: boolean, student: { __typename: 'StudentSummary', id: string, name: string, className: string | null } } };
+
+export type RecordCheckInMutationVariables = Exact<{
+  id: string;
+  input: CheckInInput;
+}>;
+
+
+export type RecordCheckInMutation = { __typename: 'Mutation', recordCheckIn:
+    | { __typename: 'CheckIn', id: string }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type FamilyCardQueryVariables = Exact<{
+  studentId: string;
+}>;
+
+
+export type FamilyCardQuery = { __typename: 'Query', homeLogStats: { __typename: 'HomeLogStats', today: string, loggedToday: boolean, streak: number, last7: { __typename: 'Adherence', days: number, logged: number, listeningMet: number, exerciseMet: number }, last30: { __typename: 'Adherence', days: number, logged: number, listeningMet: number, exerciseMet: number } } | null, timeline: { __typename: 'TimelineConnection', nodes: Array<{ __typename: 'TimelineEntry', id: string, kind: TimelineKind, occurredAt: string, item:
+        | { __typename: 'Alert' }
+        | { __typename: 'CaseChange' }
+        | { __typename: 'CheckIn', mood: number, status: InSchoolStatus, talked: boolean, note: string, author: { __typename: 'Person', id: string, displayName: string } | null }
+        | { __typename: 'HomeLog', logDate: string, listeningMinutes: number, exerciseMinutes: number, accompaniment: Accompaniment, note: string, homeMood: number | null, author: { __typename: 'Person', id: string, displayName: string } | null }
+        | { __typename: 'Observation' }
+       }> }, careTeam: { __typename: 'CareTeam', members: Array<{ __typename: 'TeamMember', role: TeamRole, relation: string | null, person: { __typename: 'Person', id: string, displayName: string, phone: string | null } }> } | null };
+
+export type HomeLogDayQueryVariables = Exact<{
+  studentId: string;
+}>;
+
+
+export type HomeLogDayQuery = { __typename: 'Query', homeLogStats: { __typename: 'HomeLogStats', today: string, loggedToday: boolean } | null };
+
+export type RecordHomeLogMutationVariables = Exact<{
+  id: string;
+  input: HomeLogInput;
+}>;
+
+
+export type RecordHomeLogMutation = { __typename: 'Mutation', recordHomeLog:
+    | { __typename: 'HomeLog', id: string }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type ObservableStudentsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type ObservableStudentsQuery = { __typename: 'Query', observableStudents: Array<{ __typename: 'StudentSummary', id: string, name: string, className: string | null }> };
+
+export type ReportObservationMutationVariables = Exact<{
+  id: string;
+  input: ObservationInput;
+}>;
+
+
+export type ReportObservationMutation = { __typename: 'Mutation', reportObservation:
+    | { __typename: 'ObservationReceipt', id: string }
     | { __typename: 'ValidationError', message: string, field: string | null, code: string }
    };

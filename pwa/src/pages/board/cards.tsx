@@ -1,7 +1,106 @@
 // Home-screen cards of the board roles: the body of the role's card, by role kind.
 import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../../api/client';
+import { errorMessage } from '../../api/errors';
 import type { RoleKind } from '../../api/generated';
+import { ClassAlertCountDocument } from '../../api/operations/board';
+import { ErrorAlert } from '../../components/Alert';
+import { t } from '../../i18n';
+import { Link } from '../../router';
 import type { Me } from '../../state/session';
+import '../../styles/board.css';
+import { AlertsPanel } from './AlertsPanel';
+import { hasRole } from './labels';
 
 type Role = Me['roles'][number];
-export const BOARD_CARDS: Partial<Record<RoleKind, (props: { role: Role; me: Me }) => JSX.Element>> = {};
+type CardProps = { role: Role; me: Me };
+
+/** 班主任: the class's open alerts at a glance, and the way to the class board. */
+function ClassTeacherCard({ role }: CardProps) {
+  const classId = role.classId ?? '';
+  const className = role.className ?? '';
+  const [open, setOpen] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    request(ClassAlertCountDocument, { classId })
+      .then((data) => live && setOpen(data.classBoard.reduce((sum, row) => sum + row.openAlerts, 0)))
+      .catch((caught: unknown) => live && setError(errorMessage(caught)));
+    return () => {
+      live = false;
+    };
+  }, [classId]);
+
+  return (
+    <>
+      <ErrorAlert message={error} />
+      {open === null && !error && <p class="muted">{t('app.loading')}</p>}
+      {open !== null &&
+        (open > 0 ? (
+          <p class="card-alerts card-alerts-open">
+            <span aria-hidden="true" class="sig-mark">
+              !
+            </span>
+            {t('board.card.classAlerts', { count: open })}
+          </p>
+        ) : (
+          <p class="card-alerts">{t('board.card.noClassAlerts')}</p>
+        ))}
+      <p>
+        <Link href={`/classes/${classId}/board`} class="button-secondary card-link">
+          {t('board.card.classLink', { className })}
+        </Link>
+      </p>
+    </>
+  );
+}
+
+function SchoolBoardLink() {
+  return (
+    <p>
+      <Link href="/board" class="button-secondary card-link">
+        {t('board.card.schoolLink')}
+      </Link>
+    </p>
+  );
+}
+
+/** 心理教师: open alerts, the school board, and opening a case (一生一档). */
+function CounsellorCard() {
+  return (
+    <>
+      <AlertsPanel />
+      <SchoolBoardLink />
+      <p>
+        <Link href="/cases/new" class="button-secondary card-link">
+          {t('board.card.openCase')}
+        </Link>
+      </p>
+    </>
+  );
+}
+
+/** 领导小组 / 管理员: the roster, open alerts (once, if also a counsellor) and the school board. */
+function SchoolAdminCard({ me }: CardProps) {
+  const alsoCounsellor = hasRole(me, 'COUNSELLOR');
+  return (
+    <>
+      <p>{t('role.SCHOOL_ADMIN.text')}</p>
+      <p>
+        <Link href="/admin/classes" class="button-secondary card-link">
+          {t('role.SCHOOL_ADMIN.link')}
+        </Link>
+      </p>
+      {!alsoCounsellor && <AlertsPanel />}
+      {!alsoCounsellor && <SchoolBoardLink />}
+    </>
+  );
+}
+
+export const BOARD_CARDS: Partial<Record<RoleKind, (props: CardProps) => JSX.Element>> = {
+  CLASS_TEACHER: ClassTeacherCard,
+  COUNSELLOR: CounsellorCard,
+  SCHOOL_ADMIN: SchoolAdminCard,
+};
