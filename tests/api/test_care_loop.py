@@ -229,3 +229,34 @@ async def test_a_new_lead_keeps_the_former_lead_on_the_team_as_a_mentor(zihan, n
     roles = {(m["role"], m["person"]["displayName"]) for m in team["members"]}
     assert ("LEAD", "刘芳") in roles and ("MENTOR", "李雪梅") in roles and ("MENTOR", "张志强") in roles
     assert ("MENTOR", "刘芳") not in roles
+
+
+@pytest.mark.parametrize(
+    "overrides, field, code",
+    [
+        ({"listeningMinutes": -1}, "listeningMinutes", "FIELD_OUT_OF_RANGE"),
+        ({"exerciseMinutes": 601}, "exerciseMinutes", "FIELD_OUT_OF_RANGE"),
+        ({"sleepHours": 25.0}, "sleepHours", "FIELD_OUT_OF_RANGE"),
+        ({"mood": 9}, "mood", "FIELD_OUT_OF_RANGE"),
+        ({"screenMinutes": -30}, "screenMinutes", "FIELD_OUT_OF_RANGE"),
+        ({"note": "长" * 1001}, "note", "FIELD_TOO_LONG"),
+        ({"studentId": "not-an-id"}, "studentId", "STUDENT_UNKNOWN"),
+        ({"studentId": "00000000-0000-4000-8000-000000000000"}, "studentId", "STUDENT_UNKNOWN"),
+    ],
+)
+async def test_bad_home_logs_are_refused_and_nothing_is_stored(zihan, new_client, overrides, field, code):
+    parent = await as_(new_client, "demo-parent1")
+    variables = {"id": new_id(), "input": home_log_input(zihan.id, today("Asia/Shanghai").isoformat(), **overrides)}
+    result = (await parent.data(HOME_LOG, variables))["recordHomeLog"]
+    assert (result["field"], result["code"]) == (field, code) and result["message"]
+    assert await HomeLog.all().count() == 0 and await TimelineEvent.filter(kind="home_log").count() == 0
+
+
+async def test_malformed_entry_ids_and_unknown_students_are_refused_in_english_too(zihan, new_client):
+    mentor = await as_(new_client, "demo-mentor1")
+    mentor.locale = "en"
+    bad_id = (await mentor.data(CHECK_IN, {"id": "offline-1", "input": check_in_input(zihan.id)}))["recordCheckIn"]
+    assert (bad_id["field"], bad_id["code"]) == ("id", "ENTRY_BAD_ID") and "nothing was saved" in bad_id["message"]
+    nobody = (await mentor.data(OBSERVE, {"id": new_id(), "input": {"studentId": "00000000-0000-4000-8000-000000000000", "note": "x"}}))
+    assert nobody["reportObservation"]["message"] == "Student not found."
+    assert await CheckIn.all().count() == 0
