@@ -260,3 +260,15 @@ async def test_malformed_entry_ids_and_unknown_students_are_refused_in_english_t
     nobody = (await mentor.data(OBSERVE, {"id": new_id(), "input": {"studentId": "00000000-0000-4000-8000-000000000000", "note": "x"}}))
     assert nobody["reportObservation"]["message"] == "Student not found."
     assert await CheckIn.all().count() == 0
+
+
+async def test_reads_of_care_data_are_audited_with_who_what_and_which_student(zihan, new_client):
+    from shouhu.access.models import AuditEvent
+
+    teacher = await as_(new_client, "demo-teacher")
+    account = await Account.get(login="demo-teacher")
+    for query in (TIMELINE, CARE_CASE, CARE_TEAM):
+        await teacher.data(query, {"studentId": str(zihan.id)})
+    await teacher.data(CLASS_BOARD, {"classId": str(zihan.school_class_id)})
+    reads = await AuditEvent.filter(actor_id=account.id, action="read", subject_id=zihan.id).values_list("what", flat=True)
+    assert {"timeline", "care_case", "care_team", "class_board"} <= set(reads)

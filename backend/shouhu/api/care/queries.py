@@ -126,6 +126,7 @@ class CareQueries:
         ).get_or_none(student_id=wanted)
         if row is None:
             return None
+        _audit(info, row.school_id, row.student_id, "care_team")
         student = await student_summary(info, row.student_id)
         return await care_team(info, row, student) if student else None
 
@@ -233,6 +234,7 @@ class CareQueries:
         if open_only:
             query = query.filter(acknowledged_at__isnull=True)
         rows, page = await paginate(query, ("-raised_at", "-id"), first, after)
+        info.context.audit.read("student", [(r.school_id, r.student_id) for r in rows], "alerts")
         return AlertConnection(nodes=[Alert.of(r) for r in rows], page_info=page)
 
     @strawberry.field(permission_classes=signed_in, description="A guardian's streak and 15/60 targets for one child.")
