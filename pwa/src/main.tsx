@@ -1,4 +1,6 @@
 import { render } from 'preact';
+// Before the app: the mentor and board screens' own stylesheets (imported with them) refine it.
+import './styles/care.css';
 import { App } from './app';
 import './styles/base.css';
 import './styles/forms.css';

@@ -14,8 +14,9 @@ export function currentPath(): string {
   return window.location.pathname;
 }
 
+/** `path` may carry a query string (/check-in/<id>?amend=<id>); pages are matched on the path alone. */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === currentPath()) return;
+  if (path === currentPath() + window.location.search) return;
   navigated = true;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
@@ -35,6 +36,18 @@ export function usePath(): string {
     return () => listeners.delete(update);
   }, []);
   return path;
+}
+
+/** A parameter of the address's query string, kept current across navigations. */
+export function useSearchParam(name: string): string | null {
+  const read = () => new URLSearchParams(window.location.search).get(name);
+  const [value, setValue] = useState(read);
+  useEffect(() => {
+    const update = () => setValue(read());
+    listeners.add(update);
+    return () => listeners.delete(update);
+  }, [name]);
+  return value;
 }
 
 type LinkProps = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href'> & { href: string; children: ComponentChildren };

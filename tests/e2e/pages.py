@@ -34,6 +34,16 @@ def axe_violations(page: Page) -> list[dict]:
     )
 
 
+def serious_violations(page: Page) -> list[dict]:
+    """axe's serious and critical findings on the page as it is now."""
+    return [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
+
+
+def student_row(page: Page, name: str):
+    """The student's entry on the mentor's home card (the rota lists names too)."""
+    return page.locator("li.student-row").filter(has=page.get_by_role("link", name=name, exact=True))
+
+
 def wait_for_service_worker(page: Page) -> None:
     """Until the service worker controls the page. (wait_for_function would evaluate a string,
     which the app's CSP rightly forbids.)"""

@@ -7,13 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.pages import axe_violations, signed_in
-
-SERIOUS = {"serious", "critical"}
-
-
-def _serious(page: Page) -> list[dict]:
-    return [v for v in axe_violations(page) if v["impact"] in SERIOUS]
+from tests.e2e.pages import serious_violations, signed_in
 
 
 def test_class_teacher_opens_the_board_and_filters_a_timeline_to_signals(page: Page):
@@ -111,14 +105,14 @@ def test_home_card_and_school_board_have_no_serious_accessibility_violations(pag
     card = page.locator('section.card[data-role="SCHOOL_ADMIN"]')
     expect(card.get_by_role("link", name="进入管理")).to_be_visible()
     expect(card.get_by_role("heading", name=re.compile("^待确认的危机预警"))).to_be_visible()
-    assert _serious(page) == []
+    assert serious_violations(page) == []
     card.get_by_role("link", name="全校关爱看板").click()
     expect(page.locator("ul.board-rows > li").first).to_be_visible()
-    assert _serious(page) == []
+    assert serious_violations(page) == []
 
 
 def test_class_board_has_no_serious_accessibility_violations(page: Page):
     signed_in(page, "demo-teacher")
     page.get_by_role("link", name=re.compile(r"^查看班级关爱看板：")).click()
     expect(page.locator("ul.board-rows > li")).to_have_count(4)
-    assert _serious(page) == []
+    assert serious_violations(page) == []

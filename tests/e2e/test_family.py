@@ -10,7 +10,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.pages import axe_violations, signed_in
+from tests.e2e.pages import serious_violations, signed_in
 
 LEVEL_WORDS = ["一般关注", "重点关注", "高危", "预警等级", "WATCH", "FOCUS", "SEVERE"]
 
@@ -67,7 +67,7 @@ def test_the_family_card_has_team_phones_and_no_warning_level(page: Page):
     text = card.inner_text()
     for word in LEVEL_WORDS:
         assert word not in text, word
-    assert [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")] == []
+    assert serious_violations(page) == []
 
 
 def test_the_home_log_form_passes_axe_and_explains_a_missing_answer(page: Page):
@@ -79,8 +79,7 @@ def test_the_home_log_form_passes_axe_and_explains_a_missing_answer(page: Page):
     page.get_by_role("checkbox", name="离家出走").check()
     expect(page.get_by_text("系统会立即向专班负责人（班主任）和心理教师发出预警")).to_be_visible()
     expect(page.get_by_role("link", name="查看求助热线")).to_be_visible()
-    violations = [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
-    assert violations == []
+    assert serious_violations(page) == []
 
     page.get_by_role("checkbox", name="离家出走").uncheck()
     page.get_by_role("button", name="提交今天的记录").click()

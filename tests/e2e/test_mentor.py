@@ -11,16 +11,7 @@ import re
 import httpx
 from playwright.sync_api import Page, expect
 
-from tests.e2e.pages import PASSWORD, axe_violations, signed_in
-
-
-def student_row(page: Page, name: str):
-    """The student's entry on the mentor card (the rota lists names too)."""
-    return page.locator("li.student-row").filter(has=page.get_by_role("link", name=name, exact=True))
-
-
-def serious(violations: list[dict]) -> list[dict]:
-    return [v for v in violations if v["impact"] in ("serious", "critical")]
+from tests.e2e.pages import PASSWORD, serious_violations, signed_in, student_row
 
 
 def test_a_mentor_checks_in_from_the_home_screen_and_sees_it_done(page: Page):
@@ -32,7 +23,7 @@ def test_a_mentor_checks_in_from_the_home_screen_and_sees_it_done(page: Page):
     # Not yet checked in first: every "done" row comes after every "to do" row.
     states = card.locator("li.student-row .checkin-state").all_inner_texts()
     assert states == sorted(states, key=lambda text: "已签到" in text)
-    assert serious(axe_violations(page)) == []
+    assert serious_violations(page) == []
 
     row.get_by_role("link", name="签到：周子涵").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("签到：周子涵")
@@ -67,14 +58,14 @@ def test_a_crisis_signal_says_who_will_be_alerted_and_the_form_passes_axe(page: 
     expect(notice).to_be_visible()
     page.get_by_role("radio", name="有", exact=True).check()
     expect(page.get_by_label("谈话时长（分钟）")).to_be_visible()
-    assert serious(axe_violations(page)) == []
+    assert serious_violations(page) == []
 
     # Submitting without a mood is caught here, beside the question, and nothing is sent.
     crisis.get_by_role("checkbox", name="自伤自残").uncheck()
     page.get_by_role("button", name="提交签到").click()
     expect(page.get_by_role("alert").filter(has_text="请选择学生今天的心情")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("签到：吴昊然")
-    assert serious(axe_violations(page)) == []
+    assert serious_violations(page) == []
 
 
 def test_the_check_in_form_fits_a_360px_phone_with_large_targets(page: Page):
@@ -112,7 +103,7 @@ def test_a_teacher_reports_an_observation_and_is_told_where_it_goes(page: Page, 
 
     students = page.get_by_role("group", name="选择学生").get_by_role("radio")
     expect(students.first).to_be_visible()
-    assert serious(axe_violations(page)) == []
+    assert serious_violations(page) == []
     names = [name.strip() for name in students.evaluate_all("els => els.map(e => e.labels[0].querySelector('.choice-label').textContent)")]
     name = next(n for n in names if n not in under_care)
     page.get_by_role("searchbox").fill(name)

@@ -11,14 +11,10 @@ import uuid
 
 from playwright.sync_api import Browser, Page, Route, expect
 
-from tests.e2e.pages import signed_in, wait_for_service_worker
+from tests.e2e.pages import signed_in, student_row, wait_for_service_worker
 
 TIMELINE = """query($studentId: ID!) { timeline(studentId: $studentId, first: 100) {
   nodes { kind item { __typename ... on CheckIn { id note author { displayName } } } } } }"""
-
-
-def student_row(page: Page, name: str):
-    return page.locator("li.student-row").filter(has=page.get_by_role("link", name=name, exact=True))
 
 
 def third_student(page: Page) -> str:

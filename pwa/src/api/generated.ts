@@ -181,7 +181,7 @@ export type WarningLevel =
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { __typename: 'Query', me: { __typename: 'Me', account: { __typename: 'Account', id: string, login: string, displayName: string, phone: string | null, locale: string }, roles: Array<{ __typename: 'RoleGrant', kind: RoleKind, classId: string | null, className: string | null, studentId: string | null, studentName: string | null, relation: string | null, districtName: string | null }>, school: { __typename: 'School', id: string, name: string, district: string, roomPlace: string, roomHours: string, hotlines: Array<{ __typename: 'Hotline', label: string, number: string }> } | null } | null };
+export type MeQuery = { __typename: 'Query', me: { __typename: 'Me', account: { __typename: 'Account', id: string, login: string, displayName: string, phone: string | null, locale: string }, roles: Array<{ __typename: 'RoleGrant', kind: RoleKind, classId: string | null, className: string | null, studentId: string | null, studentName: string | null, relation: string | null, districtName: string | null }>, school: { __typename: 'School', id: string, name: string, district: string, timeZone: string, roomPlace: string, roomHours: string, hotlines: Array<{ __typename: 'Hotline', label: string, number: string }> } | null } | null };
 
 export type LoginMutationVariables = Exact<{
   login: string;
@@ -392,7 +392,7 @@ export type StudentTimelineQueryVariables = Exact<{
 export type StudentTimelineQuery = { __typename: 'Query', timeline: { __typename: 'TimelineConnection', pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'TimelineEntry', id: string, kind: TimelineKind, occurredAt: string, hasSignal: boolean, item:
         | { __typename: 'Alert', id: string, signals: Array<Signal>, sourceKind: TimelineKind, acknowledgedAt: string | null, raisedBy: { __typename: 'Person', id: string, displayName: string } | null, acknowledgedBy: { __typename: 'Person', id: string, displayName: string } | null }
         | { __typename: 'CaseChange', id: string, kind: CaseChangeKind, fromValue: string | null, toValue: string | null, reason: string, changedBy: { __typename: 'Person', id: string, displayName: string } | null, subject: { __typename: 'Person', id: string, displayName: string } | null }
-        | { __typename: 'CheckIn', id: string, mood: number, status: InSchoolStatus, signals: Array<Signal>, talked: boolean, talkMinutes: number | null, note: string, version: number, amendedAt: string | null, author: { __typename: 'Person', id: string, displayName: string } | null }
+        | { __typename: 'CheckIn', id: string, mood: number, status: InSchoolStatus, signals: Array<Signal>, talked: boolean, talkMinutes: number | null, note: string, version: number, amendedAt: string | null, canAmend: boolean, revisions: Array<{ __typename: 'CheckInVersion', version: number, mood: number, status: InSchoolStatus, signals: Array<Signal>, note: string, replacedAt: string }>, author: { __typename: 'Person', id: string, displayName: string } | null }
         | { __typename: 'HomeLog', id: string, logDate: string, listeningMinutes: number, exerciseMinutes: number, accompaniment: Accompaniment, sleepHours: number | null, screenMinutes: number | null, signals: Array<Signal>, note: string, homeMood: number | null, author: { __typename: 'Person', id: string, displayName: string } | null }
         | { __typename: 'Observation', id: string, signals: Array<Signal>, note: string, author: { __typename: 'Person', id: string, displayName: string } | null }
        }> } };
@@ -499,11 +499,6 @@ export type OpenCareCaseMutation = { __typename: 'Mutation', openCareCase:
     | { __typename: 'ValidationError', message: string, field: string | null, code: string }
    };
 
-export type SchoolTimeZoneQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type SchoolTimeZoneQuery = { __typename: 'Query', me: { __typename: 'Me', school: { __typename: 'School', id: string, timeZone: string } | null } | null };
-
 export type MyStudentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -524,6 +519,33 @@ export type RecordCheckInMutationVariables = Exact<{
 
 export type RecordCheckInMutation = { __typename: 'Mutation', recordCheckIn:
     | { __typename: 'CheckIn', id: string }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type CheckInToAmendQueryVariables = Exact<{
+  studentId: string;
+  filter: TimelineFilter;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CheckInToAmendQuery = { __typename: 'Query', studentCare: { __typename: 'StudentCare', student: { __typename: 'StudentSummary', id: string, name: string, className: string | null } }, timeline: { __typename: 'TimelineConnection', pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'TimelineEntry', id: string, item:
+        | { __typename: 'Alert' }
+        | { __typename: 'CaseChange' }
+        | { __typename: 'CheckIn', id: string, mood: number, status: InSchoolStatus, signals: Array<Signal>, talked: boolean, talkMinutes: number | null, note: string, visibility: EntryVisibility, canAmend: boolean }
+        | { __typename: 'HomeLog' }
+        | { __typename: 'Observation' }
+       }> } };
+
+export type AmendCheckInMutationVariables = Exact<{
+  id: string;
+  input: CheckInInput;
+}>;
+
+
+export type AmendCheckInMutation = { __typename: 'Mutation', amendCheckIn:
+    | { __typename: 'CheckIn', id: string, version: number, amendedAt: string | null }
     | { __typename: 'ValidationError', message: string, field: string | null, code: string }
    };
 

@@ -42,7 +42,7 @@ export const MeDocument = document<MeQuery, MeQueryVariables>(
     me {
       account { id login displayName phone locale }
       roles { kind classId className studentId studentName relation districtName }
-      school { id name district hotlines { label number } roomPlace roomHours }
+      school { id name district timeZone hotlines { label number } roomPlace roomHours }
     }
   }
 `,

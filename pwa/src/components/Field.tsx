@@ -1,12 +1,11 @@
-// A labelled input with its error message (and optional hint) tied to it for assistive technology.
-import type { JSX } from 'preact';
+// Labelled form fields with their error message (and optional hint) tied to the control for
+// assistive technology: one frame, whatever the control (input, textarea, select).
+import type { ComponentChildren, JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { t } from '../i18n';
 
-type InputProps = Omit<JSX.IntrinsicElements['input'], 'value' | 'onInput' | 'label'>;
-
 /** "Optional" sits outside the <label>, so the accessible name is the label alone
- * (stable for tests); `required` on the other inputs already tells assistive technology. */
+ * (stable for tests); `required` on the other controls already tells assistive technology. */
 function FieldLabel({ id, label, optional }: { id: string; label: string; optional?: boolean }) {
   return (
     <div class="label-row">
@@ -16,18 +15,27 @@ function FieldLabel({ id, label, optional }: { id: string; label: string; option
   );
 }
 
-interface Props extends InputProps {
-  label: string;
-  value: string;
-  onValue: (value: string) => void;
-  error?: string | null;
-  hint?: string;
-  optional?: boolean;
+/** The ids of the hint, a counter and the error, as far as they are shown. */
+function describedBy(id: string, shown: { hint?: unknown; count?: unknown; error?: unknown }): string | undefined {
+  const ids = (['hint', 'count', 'error'] as const).filter((part) => shown[part]).map((part) => `${id}-${part}`);
+  return ids.length ? ids.join(' ') : undefined;
 }
 
-export function Field({ label, value, onValue, error, hint, optional, ...input }: Props) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+interface FrameProps {
+  id: string;
+  label: string;
+  optional?: boolean;
+  hint?: string;
+  error?: string | null;
+  /** Between the hint and the control, e.g. quick choices. */
+  before?: ComponentChildren;
+  /** The control. */
+  children: ComponentChildren;
+  /** Below the control, e.g. a character count (with the id `${id}-count`). */
+  after?: ComponentChildren;
+}
+
+function FieldFrame({ id, label, optional, hint, error, before, children, after }: FrameProps) {
   return (
     <div class="field">
       <FieldLabel id={id} label={label} optional={optional} />
@@ -36,21 +44,79 @@ export function Field({ label, value, onValue, error, hint, optional, ...input }
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        value={value}
-        onInput={(event) => onValue(event.currentTarget.value)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-        required={!optional}
-        {...input}
-      />
+      {before}
+      {children}
+      {after}
       {error && (
         <p class="field-error" id={`${id}-error`} role="alert">
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  error?: string | null;
+  hint?: string;
+  optional?: boolean;
+  id?: string;
+  /** Shown between the hint and the control. */
+  children?: ComponentChildren;
+}
+
+type InputProps = Omit<JSX.IntrinsicElements['input'], 'value' | 'onInput' | 'label' | 'id' | 'children'>;
+
+export function Field({ label, value, onValue, error, hint, optional, id, children, ...input }: FieldProps & InputProps) {
+  const own = useId();
+  const fieldId = id ?? own;
+  return (
+    <FieldFrame id={fieldId} label={label} optional={optional} hint={hint} error={error} before={children}>
+      <input
+        id={fieldId}
+        value={value}
+        onInput={(event) => onValue(event.currentTarget.value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(fieldId, { hint, error })}
+        required={!optional}
+        {...input}
+      />
+    </FieldFrame>
+  );
+}
+
+type TextAreaProps = Omit<JSX.IntrinsicElements['textarea'], 'value' | 'onInput' | 'label' | 'id' | 'children'>;
+
+/**
+ * A multi-line field. With `count`, a live character count: the limit is the server's, so a longer
+ * text is not cut (a paste can still be trimmed by hand) but the count warns and the field is marked.
+ */
+export function TextAreaField({ label, value, onValue, error, hint, optional, id, count, rows = 3, ...textarea }: Omit<FieldProps, 'children'> & TextAreaProps & { count?: number }) {
+  const own = useId();
+  const fieldId = id ?? own;
+  const length = [...value].length;
+  const over = count === undefined ? 0 : length - count;
+  const counter = count !== undefined && (
+    <p class={over > 0 ? 'char-count char-count-over' : 'char-count'} id={`${fieldId}-count`}>
+      {over > 0 ? t('field.countOver', { n: over, max: count }) : t('field.count', { n: length, max: count })}
+    </p>
+  );
+  return (
+    <FieldFrame id={fieldId} label={label} optional={optional} hint={hint} error={error} after={counter}>
+      <textarea
+        id={fieldId}
+        rows={rows}
+        value={value}
+        onInput={(event) => onValue(event.currentTarget.value)}
+        aria-invalid={error || over > 0 ? 'true' : undefined}
+        aria-describedby={describedBy(fieldId, { hint, count: counter, error })}
+        required={!optional}
+        {...textarea}
+      />
+    </FieldFrame>
   );
 }
 
@@ -68,14 +134,13 @@ interface SelectProps {
 export function SelectField({ label, value, onValue, options, error, optional, filter }: SelectProps) {
   const id = useId();
   return (
-    <div class="field">
-      <FieldLabel id={id} label={label} optional={optional && !filter} />
+    <FieldFrame id={id} label={label} optional={optional && !filter} error={error}>
       <select
         id={id}
         value={value}
         onChange={(event) => onValue(event.currentTarget.value)}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, { error })}
         required={!optional && !filter}
       >
         {options.map((option) => (
@@ -84,12 +149,7 @@ export function SelectField({ label, value, onValue, options, error, optional, f
           </option>
         ))}
       </select>
-      {error && (
-        <p class="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 

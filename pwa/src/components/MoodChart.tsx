@@ -4,6 +4,7 @@
 // Colours and dashes live in chart.css: the CSP forbids inline styles.
 import type { JSX } from 'preact';
 import { getLocale, t } from '../i18n';
+import { addDays, formatDate, parseDate } from '../i18n/time';
 import '../styles/chart.css';
 
 export interface ChartDay {
@@ -19,10 +20,9 @@ export interface ChartDay {
 
 const DAY_MS = 86_400_000;
 
-/** Days since the epoch; NaN for a malformed date. Calendar dates, so UTC avoids DST shifts. */
+/** Days since the epoch; NaN for a malformed date. */
 function dayNumber(date: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS : Number.NaN;
+  return parseDate(date) / DAY_MS;
 }
 
 interface Placed {
@@ -30,20 +30,49 @@ interface Placed {
   day: ChartDay;
 }
 
-/** Days in date order with their distance from the first; a missing date leaves a gap. */
-function place(days: ChartDay[]): { placed: Placed[]; first: number; span: number } {
+/** Days in date order with their distance from the first (a date); a missing date leaves a gap. */
+function place(days: ChartDay[]): { placed: Placed[]; first: string; span: number } {
   const valid = days
     .map((day) => ({ day, number: dayNumber(day.date) }))
     .filter((item) => Number.isFinite(item.number))
     .sort((a, b) => a.number - b.number);
-  if (valid.length === 0) return { placed: [], first: 0, span: 0 };
+  if (valid.length === 0) return { placed: [], first: '', span: 0 };
   const first = valid[0].number;
   const placed = valid.map((item) => ({ offset: item.number - first, day: item.day }));
-  return { placed, first, span: placed[placed.length - 1].offset + 1 };
+  return { placed, first: valid[0].day.date, span: placed[placed.length - 1].offset + 1 };
 }
 
-function dateOf(dayNum: number, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(getLocale(), { ...options, timeZone: 'UTC' }).format(new Date(dayNum * DAY_MS));
+/** The chart's data for screen readers: one row a day, with a column per series. */
+function DayTable({ caption, columns, placed, cells }: {
+  caption: string;
+  columns: [string, string];
+  placed: Placed[];
+  cells: (day: ChartDay) => [string, string];
+}) {
+  return (
+    <table class="visually-hidden">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('chart.date')}</th>
+          <th scope="col">{columns[0]}</th>
+          <th scope="col">{columns[1]}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {placed.map(({ day }) => {
+          const [a, b] = cells(day);
+          return (
+            <tr key={day.date}>
+              <th scope="row">{formatDate(day.date)}</th>
+              <td>{a}</td>
+              <td>{b}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
 }
 
 function formatMood(value: number): string {
@@ -181,7 +210,7 @@ export function MoodChart({ days }: { days: ChartDay[] }): JSX.Element {
           <g key={offset}>
             <line class="chart-grid chart-grid-x" x1={xOf(offset, span)} x2={xOf(offset, span)} y1={TOP} y2={TOP + PLOT_H} />
             <text class="chart-label chart-label-x" x={xOf(offset, span)} y={HEIGHT - 6}>
-              {dateOf(first + offset, { month: 'numeric', day: 'numeric' })}
+              {formatDate(addDays(first, offset), { month: 'numeric', day: 'numeric' })}
             </text>
           </g>
         ))}
@@ -200,25 +229,8 @@ export function MoodChart({ days }: { days: ChartDay[] }): JSX.Element {
         <LegendItem series="mentor" label={t('chart.mentor')} />
         <LegendItem series="home" label={t('chart.home')} />
       </ul>
-      <table class="visually-hidden">
-        <caption>{t('chart.moodCaption', { days: span })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chart.date')}</th>
-            <th scope="col">{t('chart.mentor')}</th>
-            <th scope="col">{t('chart.home')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {placed.map(({ day }) => (
-            <tr key={day.date}>
-              <th scope="row">{dateOf(dayNumber(day.date), { month: 'long', day: 'numeric', weekday: 'short' })}</th>
-              <td>{cell(day.mentorMood)}</td>
-              <td>{cell(day.homeMood)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DayTable caption={t('chart.moodCaption', { days: span })} columns={[t('chart.mentor'), t('chart.home')]} placed={placed}
+        cells={(day) => [cell(day.mentorMood), cell(day.homeMood)]} />
     </div>
   );
 }
@@ -301,25 +313,8 @@ export function AdherenceStrip({ days }: { days: ChartDay[] }): JSX.Element {
         <KeyItem met={false} />
         <KeyItem met={null} />
       </ul>
-      <table class="visually-hidden">
-        <caption>{t('chart.adherenceCaption', { days: span })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chart.date')}</th>
-            <th scope="col">{t('chart.listening')}</th>
-            <th scope="col">{t('chart.exercise')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {placed.map(({ day }) => (
-            <tr key={day.date}>
-              <th scope="row">{dateOf(dayNumber(day.date), { month: 'long', day: 'numeric', weekday: 'short' })}</th>
-              <td>{metLabel(day.listeningMet)}</td>
-              <td>{metLabel(day.exerciseMet)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DayTable caption={t('chart.adherenceCaption', { days: span })} columns={[t('chart.listening'), t('chart.exercise')]}
+        placed={placed} cells={(day) => [metLabel(day.listeningMet), metLabel(day.exerciseMet)]} />
     </div>
   );
 }

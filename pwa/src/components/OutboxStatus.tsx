@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../api/errors';
 import { discard, useOutbox, type OutboxEntry, type OutboxKind } from '../db/outbox';
-import { formatDateTime, t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n';
+import { formatFullDateTime } from '../i18n/time';
 import '../styles/outbox.css';
 
 const KIND_KEYS: Record<OutboxKind, MessageKey> = {
@@ -45,7 +46,7 @@ function Waiting({ entries, sending, lastError, onSend }: {
         <ul class="outbox-list">
           {entries.map((entry) => (
             <li key={entry.id}>
-              {entryTitle(entry)} <span class="muted">{formatDateTime(entry.createdAt)}</span>
+              {entryTitle(entry)} <span class="muted">{formatFullDateTime(entry.createdAt)}</span>
             </li>
           ))}
         </ul>
@@ -62,7 +63,7 @@ function Rejected({ entries, onDiscard }: { entries: OutboxEntry[]; onDiscard: (
         {entries.map((entry) => (
           <li key={entry.id} class="outbox-rejected-entry">
             <p class="outbox-entry-title">{entryTitle(entry)}</p>
-            <p class="outbox-entry-time">{t('outbox.createdAt', { time: formatDateTime(entry.createdAt) })}</p>
+            <p class="outbox-entry-time">{t('outbox.createdAt', { time: formatFullDateTime(entry.createdAt) })}</p>
             <p class="outbox-reason">{t('outbox.reason', { reason: entry.reason || t('outbox.noReason') })}</p>
             <button type="button" class="button-quiet" onClick={() => onDiscard(entry)}>
               {t('outbox.discard', { studentName: entry.studentName })}

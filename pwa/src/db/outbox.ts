@@ -29,6 +29,9 @@ export interface OutboxEntry {
   reason?: string;
 }
 
+/** An entry as a form makes it; the outbox adds the rest when it stores it. */
+export type NewOutboxEntry = Omit<OutboxEntry, 'createdAt' | 'attempts' | 'state' | 'reason'>;
+
 /**
  * What a sender reports: sent (stored or already stored), or rejected by the server with a
  * translated reason. Throw an ApiError with code NETWORK or TIMEOUT (or any error) to mean

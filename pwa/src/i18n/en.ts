@@ -44,6 +44,10 @@ export const en: Messages = {
   'common.nameWithRelation': '{name} ({relation})',
   'common.listSeparator': ', ',
   'common.showing': 'Showing {count}',
+  'field.count': '{n}/{max} characters',
+  'field.countOver': '{n} characters too long; please shorten it to {max}.',
+
+  'time.today': 'today {time}',
 
   'login.title': 'Sign in',
   'login.intro': 'Sign in with the account your school gave you.',

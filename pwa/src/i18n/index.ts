@@ -49,10 +49,3 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
-
-/** A date-time in the current locale, e.g. for an invitation's expiry. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}

@@ -25,7 +25,6 @@ export const mentorEn: Record<keyof typeof mentorZh, string> = {
   'mentor.gapsNote': 'Please ask a team member to cover these periods.',
   'mentor.gapItem': '{period} (from {start}) · {name}',
   'mentor.observeLink': 'Report something you noticed',
-  'mentor.today': 'today {time}',
 
   'mentor.mood.1': 'Very low',
   'mentor.mood.2': 'Low',
@@ -60,8 +59,6 @@ export const mentorEn: Record<keyof typeof mentorZh, string> = {
   'mentor.crisisUrgent':
     'If the student is in danger now, do not leave them alone, and phone the class teacher, a counsellor or a hotline at once.',
   'mentor.helpLink': 'See the hotlines',
-  'mentor.noteCount': '{n}/{max} characters',
-  'mentor.noteOver': '{n} characters too long; please shorten it to {max}.',
   'mentor.home': 'Back to home',
 
   'mentor.checkIn.title': 'Check in: {name}',
@@ -87,6 +84,18 @@ export const mentorEn: Record<keyof typeof mentorZh, string> = {
   'mentor.checkIn.sent': 'Submitted: check-in for {name}.',
   'mentor.checkIn.waiting': 'The check-in for {name} is saved on this phone and will be sent when you are online.',
   'mentor.checkIn.studentPage': "Open {name}'s page",
+
+  'mentor.amend.title': 'Amend check-in: {name}',
+  'mentor.amend.titlePlain': 'Amend check-in',
+  'mentor.amend.intro':
+    'Its author may amend a check-in within 24 hours. Amending needs the network: the change goes straight to the server and is not kept on this phone first. The earlier version stays in the record.',
+  'mentor.amend.loading': 'Loading the check-in…',
+  'mentor.amend.loadOffline': 'Amending a check-in needs the network. The server cannot be reached now; please try again when you are online.',
+  'mentor.amend.closed': 'This check-in cannot be amended: only its author can, within 24 hours.',
+  'mentor.amend.offline': 'You are offline. Amending a check-in needs the network; it can be saved once you are online.',
+  'mentor.amend.notSent': 'No network: the change was not saved, and it was not kept on this phone. Please press “Save changes” again when you are online.',
+  'mentor.amend.submit': 'Save changes',
+  'mentor.amend.saved': 'Changes saved: check-in for {name}.',
 
   'role.STAFF.intro': 'If you notice something unusual about a student, report it to the class teacher.',
   'observe.link': 'Report something you noticed',

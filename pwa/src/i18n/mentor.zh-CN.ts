@@ -26,7 +26,6 @@ export const mentorZh = {
   'mentor.gapsNote': '请安排专班成员补上这些时段。',
   'mentor.gapItem': '{period}（{start} 起）· {name}',
   'mentor.observeLink': '报告观察到的异常情况',
-  'mentor.today': '今天 {time}',
 
   // Moods, statuses, signals (shared by the forms)
   'mentor.mood.1': '很差',
@@ -60,8 +59,6 @@ export const mentorZh = {
   'mentor.crisisNotice': '已选择危机信号：提交后，系统会立即向专班负责人（班主任）和心理教师发出预警。',
   'mentor.crisisUrgent': '如果学生正处于危险之中，请不要让其独处，并立即电话联系班主任、心理教师或拨打求助热线。',
   'mentor.helpLink': '查看求助热线',
-  'mentor.noteCount': '{n}/{max} 字',
-  'mentor.noteOver': '已超出 {n} 字，请删减到 {max} 字以内。',
   'mentor.home': '返回主页',
 
   // Check-in page
@@ -88,6 +85,18 @@ export const mentorZh = {
   'mentor.checkIn.sent': '已提交：{name}的签到。',
   'mentor.checkIn.waiting': '{name}的签到已保存在本机，联网后自动发送。',
   'mentor.checkIn.studentPage': '查看 {name} 的页面',
+
+  // Amending a check-in
+  'mentor.amend.title': '修改签到：{name}',
+  'mentor.amend.titlePlain': '修改签到',
+  'mentor.amend.intro': '签到后 24 小时内，记录人本人可以修改。修改需要联网，会直接保存到服务器，不会先保存在本机；修改前的内容会保留在关爱记录中。',
+  'mentor.amend.loading': '正在读取这条签到…',
+  'mentor.amend.loadOffline': '修改签到需要联网。现在无法连接服务器，请联网后再试。',
+  'mentor.amend.closed': '这条签到不能修改：只有记录人本人可以在签到后 24 小时内修改。',
+  'mentor.amend.offline': '现在没有联网。修改签到需要联网，联网后才能保存。',
+  'mentor.amend.notSent': '没有联网，修改没有保存，也没有保存在本机。请联网后再点“保存修改”。',
+  'mentor.amend.submit': '保存修改',
+  'mentor.amend.saved': '已保存修改：{name}的签到。',
 
   // Staff card and observations
   'role.STAFF.intro': '如果您发现学生有异常情况，请及时报告班主任。',

@@ -44,6 +44,10 @@ export const zhCN = {
   'common.nameWithRelation': '{name}（{relation}）',
   'common.listSeparator': '、',
   'common.showing': '已显示 {count} 条',
+  'field.count': '{n}/{max} 字',
+  'field.countOver': '已超出 {n} 字，请删减到 {max} 字以内。',
+
+  'time.today': '今天 {time}',
 
   'login.title': '登录',
   'login.intro': '请使用学校发放的账号登录。',

@@ -26,8 +26,6 @@ import type {
   RemoveTeamMemberMutationVariables,
   SchoolBoardQuery,
   SchoolBoardQueryVariables,
-  SchoolTimeZoneQuery,
-  SchoolTimeZoneQueryVariables,
   SetRotaMutation,
   SetRotaMutationVariables,
   SetTeamLeadMutation,
@@ -140,7 +138,8 @@ export const StudentTimelineDocument = document<StudentTimelineQuery, StudentTim
         item {
           __typename
           ... on CheckIn {
-            id mood status signals talked talkMinutes note version amendedAt
+            id mood status signals talked talkMinutes note version amendedAt canAmend
+            revisions { version mood status signals note replacedAt }
             author { id displayName }
           }
           ... on HomeLog {
@@ -286,10 +285,3 @@ export const OpenCareCaseDocument = document<OpenCareCaseMutation, OpenCareCaseM
 `,
 );
 
-export const SchoolTimeZoneDocument = document<SchoolTimeZoneQuery, SchoolTimeZoneQueryVariables>(
-  /* GraphQL */ `
-  query SchoolTimeZone {
-    me { school { id timeZone } }
-  }
-`,
-);

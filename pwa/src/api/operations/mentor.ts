@@ -8,6 +8,10 @@ import type {
   CheckInStudentQueryVariables,
   RecordCheckInMutation,
   RecordCheckInMutationVariables,
+  CheckInToAmendQuery,
+  CheckInToAmendQueryVariables,
+  AmendCheckInMutation,
+  AmendCheckInMutationVariables,
   FamilyCardQuery,
   FamilyCardQueryVariables,
   HomeLogDayQuery,
@@ -57,6 +61,38 @@ export const RecordCheckInDocument = document<RecordCheckInMutation, RecordCheck
     recordCheckIn(id: $id, input: $input) {
       __typename
       ... on CheckIn { id }
+      ... on ValidationError { message field code }
+    }
+  }
+`,
+);
+
+export const CheckInToAmendDocument = document<CheckInToAmendQuery, CheckInToAmendQueryVariables>(
+  /* GraphQL */ `
+  query CheckInToAmend($studentId: ID!, $filter: TimelineFilter!, $first: Int!, $after: String) {
+    studentCare(studentId: $studentId) {
+      student { id name className }
+    }
+    timeline(studentId: $studentId, first: $first, after: $after, filter: $filter) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        item {
+          __typename
+          ... on CheckIn { id mood status signals talked talkMinutes note visibility canAmend }
+        }
+      }
+    }
+  }
+`,
+);
+
+export const AmendCheckInDocument = document<AmendCheckInMutation, AmendCheckInMutationVariables>(
+  /* GraphQL */ `
+  mutation AmendCheckIn($id: ID!, $input: CheckInInput!) {
+    amendCheckIn(id: $id, input: $input) {
+      __typename
+      ... on CheckIn { id version amendedAt }
       ... on ValidationError { message field code }
     }
   }

@@ -4,7 +4,8 @@ import { request } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { IssueInvitationDocument, SetAccountActiveDocument } from '../../api/operations';
 import { ErrorAlert, StatusMessage } from '../../components/Alert';
-import { formatDateTime, t } from '../../i18n';
+import { t } from '../../i18n';
+import { formatFullDateTime } from '../../i18n/time';
 
 interface Props {
   accountId: string;
@@ -75,7 +76,7 @@ export function AccountActions({ accountId, name, active, onActiveChange }: Prop
               {t('account.invitation', { name })}
               <strong class="code">{invitation.code}</strong>
             </p>
-            <p>{t('account.invitationExpires', { date: formatDateTime(invitation.expiresAt) })}</p>
+            <p>{t('account.invitationExpires', { date: formatFullDateTime(invitation.expiresAt) })}</p>
           </div>
         )}
         {status}

@@ -16,6 +16,9 @@ export function usePaged<T>(fetchPage: (after: string | null) => Promise<PageRes
   const [hasNext, setHasNext] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  // Which fetchPage the items came from: right after the filters change, and before the new first
+  // page is even asked for, the items on screen are the old filter's, and the list is loading.
+  const [loadedWith, setLoadedWith] = useState<{ fetchPage: typeof fetchPage } | null>(null);
   const generation = useRef(0);
 
   const load = useCallback(
@@ -32,7 +35,10 @@ export function usePaged<T>(fetchPage: (after: string | null) => Promise<PageRes
       } catch (caught) {
         if (mine === generation.current) setError(errorMessage(caught));
       } finally {
-        if (mine === generation.current) setLoading(false);
+        if (mine === generation.current) {
+          setLoading(false);
+          setLoadedWith({ fetchPage });
+        }
       }
     },
     [fetchPage],
@@ -45,7 +51,7 @@ export function usePaged<T>(fetchPage: (after: string | null) => Promise<PageRes
   return {
     items,
     setItems,
-    loading,
+    loading: loading || loadedWith?.fetchPage !== fetchPage,
     error,
     hasNext,
     loadMore: () => load(cursor),

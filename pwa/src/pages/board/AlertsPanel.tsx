@@ -7,11 +7,11 @@ import type { OpenAlertsQuery } from '../../api/generated';
 import { AcknowledgeAlertDocument, OpenAlertsDocument } from '../../api/operations/board';
 import { ErrorAlert } from '../../components/Alert';
 import { t } from '../../i18n';
+import { formatDateTime } from '../../i18n/time';
 import { Link } from '../../router';
 import { usePaged } from '../admin/usePaged';
 import { SignalList } from './Badges';
-import { formatMoment, kindLabel } from './labels';
-import { loadSchoolZone } from './schoolZone';
+import { kindLabel } from './labels';
 import { useFocusNew } from './useFocusNew';
 
 type OpenAlert = OpenAlertsQuery['alerts']['nodes'][number];
@@ -20,10 +20,7 @@ const PAGE = 10;
 
 export function AlertsPanel() {
   const fetchPage = useCallback(
-    async (after: string | null) => {
-      const [data] = await Promise.all([request(OpenAlertsDocument, { first: PAGE, after }), loadSchoolZone()]);
-      return data.alerts;
-    },
+    async (after: string | null) => (await request(OpenAlertsDocument, { first: PAGE, after })).alerts,
     [],
   );
   const list = usePaged(fetchPage);
@@ -79,7 +76,7 @@ export function AlertsPanel() {
                 <SignalList signals={alert.signals} />
                 <p class="muted">
                   {t('alert.raised', {
-                    time: formatMoment(alert.raisedAt),
+                    time: formatDateTime(alert.raisedAt),
                     source: kindLabel(alert.sourceKind),
                     by: alert.raisedBy?.displayName ?? t('timeline.unknownAuthor'),
                   })}

@@ -2,9 +2,10 @@
 // them by need (open alerts, level, no check-in today, low mood).
 import type { ClassBoardQuery } from '../../api/generated';
 import { t } from '../../i18n';
+import { formatDate, formatDateTime } from '../../i18n/time';
 import { Link } from '../../router';
 import { LevelBadge } from './Badges';
-import { formatDay, formatMoment, names, statusLabel } from './labels';
+import { names, statusLabel } from './labels';
 
 export type BoardRowData = ClassBoardQuery['classBoard'][number];
 
@@ -27,7 +28,7 @@ function HomeLogFact({ row }: { row: BoardRowData }) {
   if (!row.lastHomeLogDate) return <>{t('board.noHomeLog')}</>;
   return (
     <>
-      {formatDay(row.lastHomeLogDate)}
+      {formatDate(row.lastHomeLogDate)}
       {' · '}
       {t('board.homeTargets', {
         listening: row.lastListeningMinutes ?? '–',
@@ -68,7 +69,7 @@ export function BoardRowItem({ row, showClass }: { row: BoardRowData; showClass:
           <dt>{t('board.latestMood')}</dt>
           <dd>
             {row.latestMood !== null
-              ? t('board.moodValue', { mood: row.latestMood, time: row.latestMoodAt ? formatMoment(row.latestMoodAt) : '' })
+              ? t('board.moodValue', { mood: row.latestMood, time: row.latestMoodAt ? formatDateTime(row.latestMoodAt) : '' })
               : t('board.noMood')}
           </dd>
         </div>

@@ -5,13 +5,13 @@ import { request } from '../../api/client';
 import type { CaseStatus, WarningLevel } from '../../api/generated';
 import { ChangeCareLevelDocument, ChangeCareStatusDocument } from '../../api/operations/board';
 import { ErrorAlert, StatusMessage } from '../../components/Alert';
-import { SelectField } from '../../components/Field';
+import { SelectField, TextAreaField } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import { t } from '../../i18n';
 import { LevelBadge } from './Badges';
-import { formatFullMoment, LEVELS, levelLabel, reasonLabel, STATUSES, statusLabel } from './labels';
+import { formatFullDateTime } from '../../i18n/time';
+import { LEVELS, levelLabel, reasonLabel, STATUSES, statusLabel } from './labels';
 import type { CareCaseData } from './StudentPage';
-import { TextArea } from './TextArea';
 
 type Change = Partial<Pick<CareCaseData, 'level' | 'status' | 'updatedAt'>>;
 
@@ -70,8 +70,8 @@ function ChangeForm<T extends string>({
           label: option === current ? t('case.currentOption', { value: optionLabel(option) }) : optionLabel(option),
         }))}
       />
-      <TextArea label={t('case.reason')} value={reason} onValue={setReason} error={form.fieldErrors.reason}
-        hint={t('case.reasonHint')} />
+      <TextAreaField label={t('case.reason')} value={reason} onValue={setReason} error={form.fieldErrors.reason}
+        hint={t('case.reasonHint')} maxLength={500} />
       <button type="submit" class="button-primary" disabled={form.busy}>
         {form.busy ? t('common.saving') : submitLabel}
       </button>
@@ -116,7 +116,7 @@ export function CaseSection({
         </div>
         <div>
           <dt>{t('case.openedAt')}</dt>
-          <dd>{formatFullMoment(careCase.openedAt)}</dd>
+          <dd>{formatFullDateTime(careCase.openedAt)}</dd>
         </div>
       </dl>
       {manager && (

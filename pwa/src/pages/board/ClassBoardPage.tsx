@@ -1,7 +1,5 @@
 // /classes/<classId>/board: every open case of one class, most in need first (班级关爱看板).
-import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import { ClassBoardDocument } from '../../api/operations/board';
 import { ErrorAlert } from '../../components/Alert';
 import { Page } from '../../components/Page';
@@ -10,37 +8,15 @@ import type { Me } from '../../state/session';
 import '../../styles/board.css';
 import { NotFoundPage } from '../Simple';
 import { BoardRowItem, BoardSummary, type BoardRowData } from './BoardList';
-import { isNotFound } from './labels';
-import { loadSchoolZone } from './schoolZone';
-
-type State =
-  | { status: 'loading' }
-  | { status: 'notFound' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; rows: BoardRowData[] };
+import { usePageData } from './usePageData';
 
 export function ClassBoardPage({ me, params }: { me: Me; params: string[] }) {
   const classId = params[0];
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'loading' });
-    Promise.all([request(ClassBoardDocument, { classId }), loadSchoolZone()])
-      .then(([data]) => live && setState({ status: 'ready', rows: data.classBoard }))
-      .catch((error: unknown) => {
-        if (!live) return;
-        setState(isNotFound(error) ? { status: 'notFound' } : { status: 'error', message: errorMessage(error) });
-      });
-    return () => {
-      live = false;
-    };
-  }, [classId, attempt]);
+  const { state, retry } = usePageData(async () => (await request(ClassBoardDocument, { classId })).classBoard, classId);
 
   if (state.status === 'notFound') return <NotFoundPage />;
 
-  const rows = state.status === 'ready' ? state.rows : [];
+  const rows: BoardRowData[] = state.status === 'ready' ? state.data : [];
   const className =
     me.roles.find((role) => role.kind === 'CLASS_TEACHER' && role.classId === classId)?.className ??
     rows[0]?.student.className ??
@@ -58,7 +34,7 @@ export function ClassBoardPage({ me, params }: { me: Me; params: string[] }) {
       {state.status === 'error' && (
         <>
           <ErrorAlert message={state.message} />
-          <button type="button" class="button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" class="button-secondary" onClick={retry}>
             {t('error.retry')}
           </button>
         </>

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/errors';
 import type { CaseReason, OpenCaseStudentsQuery, TeamCandidatesQuery, WarningLevel } from '../../api/generated';
 import { OpenCareCaseDocument, OpenCaseStudentsDocument, TeamCandidatesDocument } from '../../api/operations/board';
 import { ErrorAlert } from '../../components/Alert';
+import { TextAreaField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { useForm } from '../../components/useForm';
 import { t } from '../../i18n';
@@ -14,7 +15,6 @@ import type { Me } from '../../state/session';
 import '../../styles/board.css';
 import { NotFoundPage } from '../Simple';
 import { isSchoolWide, LEVELS, levelLabel, REASONS, reasonLabel } from './labels';
-import { TextArea } from './TextArea';
 
 type StudentOption = OpenCaseStudentsQuery['observableStudents'][number];
 type StaffOption = TeamCandidatesQuery['teamCandidates'][number];
@@ -70,33 +70,24 @@ function OpenCaseForm() {
   const [searchError, setSearchError] = useState<string | null>(null);
   const form = useForm(['studentId', 'level', 'reasons', 'summary', 'leadId']);
 
-  const findStudents = async () => {
+  /** Runs one of the form's searches; a new list of results clears the choice made in the old one. */
+  const find = async <T,>(search: () => Promise<T[]>, found: (results: T[]) => void, clearChoice: () => void) => {
     setSearching(true);
     setSearchError(null);
     try {
-      const data = await request(OpenCaseStudentsDocument, { search: studentSearch.trim() || null, first: 20 });
-      setStudents(data.observableStudents);
-      setStudentId('');
+      found(await search());
+      clearChoice();
     } catch (caught) {
       setSearchError(errorMessage(caught));
     } finally {
       setSearching(false);
     }
   };
-
-  const findLeads = async () => {
-    setSearching(true);
-    setSearchError(null);
-    try {
-      const data = await request(TeamCandidatesDocument, { search: leadSearch.trim() || null, first: 20 });
-      setLeads(data.teamCandidates);
-      setLeadId('');
-    } catch (caught) {
-      setSearchError(errorMessage(caught));
-    } finally {
-      setSearching(false);
-    }
-  };
+  const term = (value: string) => ({ search: value.trim() || null, first: 20 });
+  const findStudents = () =>
+    find(async () => (await request(OpenCaseStudentsDocument, term(studentSearch))).observableStudents, setStudents, () => setStudentId(''));
+  const findLeads = () =>
+    find(async () => (await request(TeamCandidatesDocument, term(leadSearch))).teamCandidates, setLeads, () => setLeadId(''));
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -175,7 +166,7 @@ function OpenCaseForm() {
         <FieldError id="open-case-reasons-error" message={form.fieldErrors.reasons} />
       </fieldset>
 
-      <TextArea label={t('case.summary')} value={summary} onValue={setSummary} optional rows={4}
+      <TextAreaField label={t('case.summary')} value={summary} onValue={setSummary} optional rows={4} maxLength={500}
         hint={t('case.new.summaryHint')} error={form.fieldErrors.summary} />
 
       <fieldset class="field" aria-describedby={form.fieldErrors.leadId ? 'open-case-lead-error' : undefined}>

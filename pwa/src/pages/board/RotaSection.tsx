@@ -9,7 +9,8 @@ import { CaseRotaDocument, SetRotaDocument } from '../../api/operations/board';
 import { ErrorAlert, StatusMessage } from '../../components/Alert';
 import { useForm } from '../../components/useForm';
 import { t } from '../../i18n';
-import { clock, roleLabel, weekdayLabel } from './labels';
+import { clock } from '../../i18n/time';
+import { roleLabel, weekdayLabel } from './labels';
 import type { Member } from './TeamSection';
 
 type Rota = NonNullable<CaseRotaQuery['rota']>;

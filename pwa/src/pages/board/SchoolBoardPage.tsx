@@ -13,7 +13,6 @@ import { usePaged } from '../admin/usePaged';
 import { NotFoundPage } from '../Simple';
 import { BoardRowItem, BoardSummary } from './BoardList';
 import { hasRole, isSchoolWide } from './labels';
-import { loadSchoolZone } from './schoolZone';
 import { useFocusNew } from './useFocusNew';
 
 const PAGE = 20;
@@ -21,8 +20,7 @@ const PAGE = 20;
 function SchoolBoard({ me }: { me: Me }) {
   const [total, setTotal] = useState<number | null>(null);
   const fetchPage = useCallback(async (after: string | null) => {
-    const [data] = await Promise.all([request(SchoolBoardDocument, { first: PAGE, after }), loadSchoolZone()]);
-    const board = data.schoolBoard;
+    const board = (await request(SchoolBoardDocument, { first: PAGE, after })).schoolBoard;
     setTotal(board.total);
     return board;
   }, []);

@@ -1,9 +1,8 @@
 // /students/<studentId>: one student's page. Staff see the case (一生一档), the 30-day chart,
 // the team (工作专班), the rota (全程陪伴) and the combined timeline; guardians see the team and
 // what is shared with the family. Anyone else — the student included — gets "not found".
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { request } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import type { StudentCareQuery } from '../../api/generated';
 import { StudentCareDocument } from '../../api/operations/board';
 import { ErrorAlert } from '../../components/Alert';
@@ -13,22 +12,18 @@ import { t } from '../../i18n';
 import { Link } from '../../router';
 import type { Me } from '../../state/session';
 import '../../styles/board.css';
+import { SavedMessage } from '../mentor/controls';
+import { takeFlash } from '../mentor/flash';
 import { LoadingPage, NotFoundPage } from '../Simple';
 import { CaseSection } from './CaseSection';
-import { isNotFound, isSchoolWide } from './labels';
+import { isSchoolWide } from './labels';
 import { RotaSection } from './RotaSection';
-import { loadSchoolZone } from './schoolZone';
 import { TeamSection, type Member } from './TeamSection';
 import { TimelineSection } from './TimelineSection';
+import { usePageData } from './usePageData';
 
 export type StudentCare = StudentCareQuery['studentCare'];
 export type CareCaseData = NonNullable<StudentCare['case']>;
-
-type State =
-  | { status: 'loading' }
-  | { status: 'notFound' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; care: StudentCare };
 
 function StudentView({ me, care }: { me: Me; care: StudentCare }) {
   const student = care.student;
@@ -40,10 +35,13 @@ function StudentView({ me, care }: { me: Me; care: StudentCare }) {
   const staff = careCase !== null;
   const guardian = me.roles.some((role) => role.kind === 'GUARDIAN' && role.studentId === student.id);
   const manager = staff && isSchoolWide(me);
+  // A confirmation from the form that brought me back here (an amended check-in).
+  const [flash] = useState(() => takeFlash(`student:${student.id}`));
 
   return (
     <Page title={student.name} className="board-page student-page">
       {student.className && <p class="muted student-class">{student.className}</p>}
+      {flash && <SavedMessage state={flash.state} text={flash.text} />}
       <div class="actions student-actions">
         {care.canCheckIn && (
           <Link href={`/check-in/${student.id}`} class="button-primary check-in-link">
@@ -122,22 +120,7 @@ function StudentView({ me, care }: { me: Me; care: StudentCare }) {
 
 export function StudentPage({ me, params }: { me: Me; params: string[] }) {
   const studentId = params[0];
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'loading' });
-    Promise.all([request(StudentCareDocument, { studentId }), loadSchoolZone()])
-      .then(([data]) => live && setState({ status: 'ready', care: data.studentCare }))
-      .catch((error: unknown) => {
-        if (!live) return;
-        setState(isNotFound(error) ? { status: 'notFound' } : { status: 'error', message: errorMessage(error) });
-      });
-    return () => {
-      live = false;
-    };
-  }, [studentId, attempt]);
+  const { state, retry } = usePageData(async () => (await request(StudentCareDocument, { studentId })).studentCare, studentId);
 
   if (state.status === 'loading') return <LoadingPage />;
   if (state.status === 'notFound') return <NotFoundPage />;
@@ -145,11 +128,11 @@ export function StudentPage({ me, params }: { me: Me; params: string[] }) {
     return (
       <Page title={t('student.page.errorTitle')}>
         <ErrorAlert message={state.message} />
-        <button type="button" class="button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+        <button type="button" class="button-secondary" onClick={retry}>
           {t('error.retry')}
         </button>
       </Page>
     );
   }
-  return <StudentView key={studentId} me={me} care={state.care} />;
+  return <StudentView key={studentId} me={me} care={state.data} />;
 }

@@ -2,8 +2,10 @@
 import type { ComponentChildren } from 'preact';
 import type { StudentTimelineQuery } from '../../api/generated';
 import { t } from '../../i18n';
+import { Link } from '../../router';
 import { SignalList } from './Badges';
-import { accompanimentLabel, changeValue, formatDay, formatMoment, inSchoolLabel, kindLabel } from './labels';
+import { formatDate, formatDateTime } from '../../i18n/time';
+import { accompanimentLabel, changeValue, inSchoolLabel, kindLabel } from './labels';
 
 export type Entry = StudentTimelineQuery['timeline']['nodes'][number];
 type Item = Entry['item'];
@@ -35,20 +37,53 @@ function Target({ labelKey, minutes, target }: { labelKey: 'timeline.listening' 
   );
 }
 
-function CheckInBody({ item }: { item: ItemOf<'CheckIn'> }) {
+type Revision = ItemOf<'CheckIn'>['revisions'][number];
+
+/** What a check-in said before it was amended, oldest first; folded away. */
+function Revisions({ revisions }: { revisions: Revision[] }) {
+  return (
+    <details class="entry-revisions">
+      <summary>{t('timeline.revisions', { count: revisions.length })}</summary>
+      <ol class="revisions">
+        {revisions.map((revision) => (
+          <li key={revision.version} class="revision">
+            <p class="revision-title">
+              {t('timeline.revision', { version: revision.version, time: formatDateTime(revision.replacedAt) })}
+            </p>
+            <MoodAndStatus mood={revision.mood} status={revision.status} />
+            <SignalList signals={revision.signals} />
+            <p class="entry-note">
+              {revision.note ? t('timeline.revisionNote', { note: revision.note }) : t('timeline.revisionNoNote')}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function MoodAndStatus({ mood, status, children }: { mood: number; status: ItemOf<'CheckIn'>['status']; children?: ComponentChildren }) {
+  return (
+    <Facts>
+      {t('timeline.mood', { mood })}
+      {' · '}
+      {t('timeline.inSchool', { status: inSchoolLabel(status) })}
+      {children}
+    </Facts>
+  );
+}
+
+function CheckInBody({ item, studentId }: { item: ItemOf<'CheckIn'>; studentId: string }) {
   const amended = item.version > 1 || item.amendedAt !== null;
   return (
     <>
-      <Facts>
-        {t('timeline.mood', { mood: item.mood })}
-        {' · '}
-        {t('timeline.inSchool', { status: inSchoolLabel(item.status) })}
+      <MoodAndStatus mood={item.mood} status={item.status}>
         {amended && (
           <span class="badge badge-amended">
-            {item.amendedAt ? t('timeline.amendedAt', { time: formatMoment(item.amendedAt) }) : t('timeline.amended')}
+            {item.amendedAt ? t('timeline.amendedAt', { time: formatDateTime(item.amendedAt) }) : t('timeline.amended')}
           </span>
         )}
-      </Facts>
+      </MoodAndStatus>
       <SignalList signals={item.signals} />
       <p>
         {item.talked
@@ -59,6 +94,14 @@ function CheckInBody({ item }: { item: ItemOf<'CheckIn'> }) {
       </p>
       <Note text={item.note} />
       <Author name={item.author?.displayName} />
+      {item.revisions.length > 0 && <Revisions revisions={item.revisions} />}
+      {item.canAmend && (
+        <p class="entry-actions">
+          <Link href={`/check-in/${studentId}?amend=${item.id}`} class="button-secondary">
+            {t('timeline.amend')}
+          </Link>
+        </p>
+      )}
     </>
   );
 }
@@ -66,7 +109,7 @@ function CheckInBody({ item }: { item: ItemOf<'CheckIn'> }) {
 function HomeLogBody({ item }: { item: ItemOf<'HomeLog'> }) {
   return (
     <>
-      <Facts>{t('timeline.logDate', { date: formatDay(item.logDate) })}</Facts>
+      <Facts>{t('timeline.logDate', { date: formatDate(item.logDate) })}</Facts>
       <p class="entry-targets">
         <Target labelKey="timeline.listening" minutes={item.listeningMinutes} target={LISTENING_TARGET} />
         <Target labelKey="timeline.exercise" minutes={item.exerciseMinutes} target={EXERCISE_TARGET} />
@@ -130,7 +173,7 @@ function AlertBody({ item }: { item: ItemOf<'Alert'> }) {
         <p class="alert-state alert-state-done">
           {t('timeline.alertAcknowledged', {
             name: item.acknowledgedBy?.displayName ?? t('timeline.unknownAuthor'),
-            time: formatMoment(item.acknowledgedAt),
+            time: formatDateTime(item.acknowledgedAt),
           })}
         </p>
       ) : (
@@ -146,10 +189,10 @@ function AlertBody({ item }: { item: ItemOf<'Alert'> }) {
   );
 }
 
-function Body({ item }: { item: Item }) {
+function Body({ item, studentId }: { item: Item; studentId: string }) {
   switch (item.__typename) {
     case 'CheckIn':
-      return <CheckInBody item={item} />;
+      return <CheckInBody item={item} studentId={studentId} />;
     case 'HomeLog':
       return <HomeLogBody item={item} />;
     case 'Observation':
@@ -161,17 +204,17 @@ function Body({ item }: { item: Item }) {
   }
 }
 
-export function TimelineEntryItem({ entry }: { entry: Entry }) {
+export function TimelineEntryItem({ entry, studentId }: { entry: Entry; studentId: string }) {
   return (
     <li class={`entry entry-${entry.kind}${entry.hasSignal ? ' entry-signal' : ''}`} tabIndex={-1}>
       <h3 class="entry-title">
         <span>{kindLabel(entry.kind)}</span>
         <time class="entry-time" dateTime={entry.occurredAt}>
-          {formatMoment(entry.occurredAt)}
+          {formatDateTime(entry.occurredAt)}
         </time>
       </h3>
       {entry.hasSignal && <p class="entry-flag">{t('timeline.hasSignal')}</p>}
-      <Body item={entry.item} />
+      <Body item={entry.item} studentId={studentId} />
     </li>
   );
 }

@@ -147,7 +147,7 @@ export function TimelineSection({ studentId, staff, members, changes }: {
       {count > 0 && (
         <ol class="timeline" ref={focus.list}>
           {list.items.map((entry) => (
-            <TimelineEntryItem key={entry.id} entry={entry} />
+            <TimelineEntryItem key={entry.id} entry={entry} studentId={studentId} />
           ))}
         </ol>
       )}

@@ -1,4 +1,4 @@
-// Words for the care API's enums, through the catalogue; and small formatting helpers.
+// Words for the care API's enums, through the catalogue, and who may do what. (Dates and times: i18n/time.)
 import type {
   Accompaniment,
   CaseReason,
@@ -10,9 +10,8 @@ import type {
   TimelineKind,
   WarningLevel,
 } from '../../api/generated';
-import { getLocale, t, type MessageKey } from '../../i18n';
+import { t, type MessageKey } from '../../i18n';
 import type { Me } from '../../state/session';
-import { schoolZone } from './schoolZone';
 
 export const LEVELS: WarningLevel[] = ['WATCH', 'FOCUS', 'SEVERE'];
 export const STATUSES: CaseStatus[] = ['ACTIVE', 'ON_LEAVE', 'TRANSFERRED', 'CLOSED'];
@@ -73,46 +72,4 @@ export function hasRole(me: Me, ...kinds: RoleKind[]): boolean {
 /** Counsellors and school leadership: the school board, opening cases, levels and statuses. */
 export function isSchoolWide(me: Me): boolean {
   return hasRole(me, 'COUNSELLOR', 'SCHOOL_ADMIN');
-}
-
-/** A calendar date (YYYY-MM-DD) as e.g. 11月20日 周四, without time-zone shifts. */
-export function formatDay(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return date;
-  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(getLocale(), { month: 'long', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(day);
-}
-
-/** A moment as e.g. 11月20日 14:05. */
-export function formatMoment(iso: string): string {
-  const moment = new Date(iso);
-  if (Number.isNaN(moment.getTime())) return iso;
-  return new Intl.DateTimeFormat(getLocale(), {
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: schoolZone(),
-  }).format(moment);
-}
-
-/** A moment with its year, e.g. for when a case was opened. */
-export function formatFullMoment(iso: string): string {
-  const moment = new Date(iso);
-  if (Number.isNaN(moment.getTime())) return iso;
-  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: schoolZone() }).format(moment);
-}
-
-/** Minutes after midnight as HH:MM. */
-export function clock(minute: number): string {
-  const h = Math.floor(minute / 60);
-  const m = minute % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
-
-/** The server's NOT_FOUND (or a malformed id in the address): show the not-found page. */
-export function isNotFound(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return code === 'NOT_FOUND' || code === 'BAD_USER_INPUT';
 }

@@ -1,20 +1,19 @@
 // A guardian's home card, one per child: tonight's home log, the streak and the 15/60 targets,
 // the latest entries the school shares with the family, and the care team's contacts.
 // There is no warning level here: the API never gives it to guardians.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { request } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import { FamilyCardDocument } from '../../api/operations/mentor';
 import { OutboxStatus } from '../../components/OutboxStatus';
 import { useOutbox } from '../../db/outbox';
 import { t, type MessageKey } from '../../i18n';
+import { formatRelative } from '../../i18n/time';
 import { Link } from '../../router';
 import type { Me } from '../../state/session';
-import { SavedMessage } from './controls';
+import { moodLabel, SavedMessage } from './controls';
 import { takeFlash } from './flash';
-import { useReloadWhenSent } from './MentorCard';
-import { momentLabel, moodLabel } from './format';
 import { recallFamily, rememberFamily, type FamilyData } from './memory';
+import { useCardData, useReloadWhenSent } from './useCardData';
 import '../../styles/mentor.css';
 
 type Role = Me['roles'][number];
@@ -23,27 +22,12 @@ type Member = NonNullable<FamilyData['careTeam']>['members'][number];
 type Adherence = NonNullable<FamilyData['homeLogStats']>['last7'];
 
 function useFamily(accountId: string, studentId: string) {
-  const [data, setData] = useState<FamilyData | null>(() => recallFamily(accountId, studentId));
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let current = true;
-    request(FamilyCardDocument, { studentId }).then(
-      (found) => {
-        if (!current) return;
-        rememberFamily(accountId, studentId, found);
-        setData(found);
-        setError(null);
-      },
-      (caught: unknown) => {
-        if (current) setError(errorMessage(caught));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [accountId, studentId, attempt]);
-  return { data, error, reload: () => setAttempt((n) => n + 1) };
+  return useCardData(
+    `${accountId}:${studentId}`,
+    () => recallFamily(accountId, studentId),
+    () => request(FamilyCardDocument, { studentId }),
+    (found) => rememberFamily(accountId, studentId, found),
+  );
 }
 
 function Targets({ last7, last30 }: { last7: Adherence; last30: Adherence }) {
@@ -101,7 +85,7 @@ function SharedEntry({ entry }: { entry: Entry }) {
   return (
     <li class="shared-entry">
       <p class="shared-title">
-        {title} <span class="muted small">{momentLabel(entry.occurredAt)}</span>
+        {title} <span class="muted small">{formatRelative(entry.occurredAt)}</span>
       </p>
       {details.length > 0 && <p class="small">{details.join(t('common.listSeparator'))}</p>}
       {note && <p class="shared-note">{note}</p>}

@@ -6,16 +6,16 @@ import { request } from '../../api/client';
 import type { Accompaniment, RecordHomeLogMutationVariables, Signal } from '../../api/generated';
 import { HomeLogDayDocument } from '../../api/operations/mentor';
 import { ErrorAlert } from '../../components/Alert';
-import { SelectField } from '../../components/Field';
+import { SelectField, TextAreaField } from '../../components/Field';
 import { OutboxStatus } from '../../components/OutboxStatus';
 import { Page } from '../../components/Page';
 import { useForm } from '../../components/useForm';
 import { t, type MessageKey } from '../../i18n';
+import { addDays, formatDate, schoolToday } from '../../i18n/time';
 import { Link, navigate } from '../../router';
 import type { Me } from '../../state/session';
-import { ChoiceGroup, MinutesField, moodChoices, NoteField, NumberField, SignalChips } from './controls';
+import { ChoiceGroup, MinutesField, moodChoices, NumberField, SignalChips } from './controls';
 import { setFlash } from './flash';
-import { addDays, dayLabel, todayIn } from './format';
 import { recallFamily } from './memory';
 import { focusFirstError, newEntryId, submitEntry } from './save';
 import '../../styles/mentor.css';
@@ -26,11 +26,11 @@ const FIELDS = [
   'logDate', 'listeningMinutes', 'exerciseMinutes', 'accompaniment', 'sleepHours', 'mood', 'screenMinutes', 'signals', 'note',
 ] as const;
 
-/** The school's today (from the server, or what the card loaded; offline, the default time zone). */
+/** The school's today (from the server, or what the card loaded; offline, from the school's time zone). */
 function useSchoolToday(accountId: string, studentId: string) {
   const known = recallFamily(accountId, studentId)?.homeLogStats ?? null;
   const [day, setDay] = useState<{ today: string; loggedToday: boolean }>(
-    () => known ?? { today: todayIn(), loggedToday: false },
+    () => known ?? { today: schoolToday(), loggedToday: false },
   );
   useEffect(() => {
     let current = true;
@@ -148,7 +148,7 @@ function HomeLogPage({ me, params }: { me: Me; params: string[] }) {
           error={form.fieldErrors.logDate}
           options={days.map((day, index) => ({
             value: day,
-            label: index === 0 ? t('family.homeLog.today', { date: dayLabel(day) }) : t('family.homeLog.dayOption', { date: dayLabel(day) }),
+            label: index === 0 ? t('family.homeLog.today', { date: formatDate(day) }) : t('family.homeLog.dayOption', { date: formatDate(day) }),
           }))}
         />
         {loggedToday && date === today && <p class="notice">{t('family.homeLog.alreadyToday')}</p>}
@@ -207,12 +207,14 @@ function HomeLogPage({ me, params }: { me: Me; params: string[] }) {
           error={form.fieldErrors.screenMinutes}
         />
         <SignalChips value={signals} onChange={setSignals} error={form.fieldErrors.signals} family />
-        <NoteField
+        <TextAreaField
           label={t('family.homeLog.note')}
           hint={t('family.homeLog.noteHint')}
           value={note}
           onValue={setNote}
-          max={NOTE_MAX}
+          count={NOTE_MAX}
+          rows={4}
+          optional
           error={form.fieldErrors.note}
         />
         <button type="submit" class="button-primary big-button" aria-disabled={form.busy ? 'true' : undefined}>

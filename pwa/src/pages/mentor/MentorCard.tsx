@@ -1,45 +1,31 @@
 // The mentor's home card (我的学生): today's students, not yet checked in first, each with a big
 // check-in button; today's rota for me; for a lead, the periods nobody covers; the outbox.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { request } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import { MyStudentsDocument } from '../../api/operations/mentor';
 import { OutboxStatus } from '../../components/OutboxStatus';
 import { useOutbox } from '../../db/outbox';
 import { t } from '../../i18n';
+import { clock, formatRelative } from '../../i18n/time';
 import { Link } from '../../router';
 import type { Me } from '../../state/session';
-import { SavedMessage } from './controls';
+import { moodLabel, SavedMessage } from './controls';
 import { takeFlash } from './flash';
-import { clock, momentLabel, moodLabel } from './format';
 import { recallMyDay, rememberMyDay, type MyDay } from './memory';
+import { useCardData, useReloadWhenSent } from './useCardData';
 import '../../styles/mentor.css';
 
 type Row = MyDay['students'][number];
 type State = 'done' | 'waiting' | 'todo';
 
 function useMyDay(accountId: string) {
-  const [day, setDay] = useState<MyDay | null>(() => recallMyDay(accountId));
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let current = true;
-    request(MyStudentsDocument).then(
-      ({ myStudents }) => {
-        if (!current) return;
-        rememberMyDay(accountId, myStudents);
-        setDay(myStudents);
-        setError(null);
-      },
-      (caught: unknown) => {
-        if (current) setError(errorMessage(caught));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [accountId, attempt]);
-  return { day, error, reload: () => setAttempt((n) => n + 1) };
+  const { data, error, reload } = useCardData(
+    accountId,
+    () => recallMyDay(accountId),
+    async () => (await request(MyStudentsDocument)).myStudents,
+    (day) => rememberMyDay(accountId, day),
+  );
+  return { day: data, error, reload };
 }
 
 function StudentRow({ row, state }: { row: Row; state: State }) {
@@ -58,7 +44,7 @@ function StudentRow({ row, state }: { row: Row; state: State }) {
       )}
       <p class="small">
         {row.latestMood && row.latestMoodAt
-          ? t('mentor.latestMood', { mood: moodLabel(row.latestMood), score: row.latestMood, when: momentLabel(row.latestMoodAt) })
+          ? t('mentor.latestMood', { mood: moodLabel(row.latestMood), score: row.latestMood, when: formatRelative(row.latestMoodAt) })
           : t('mentor.noMood')}
       </p>
       <Link href={`/check-in/${row.student.id}`} class={state === 'todo' ? 'button-primary big-button' : 'button-secondary big-button'}>
@@ -66,15 +52,6 @@ function StudentRow({ row, state }: { row: Row; state: State }) {
       </Link>
     </li>
   );
-}
-
-/** Entries left the outbox (sent, usually): what the server says has changed. */
-export function useReloadWhenSent(waitingCount: number, reload: () => void): void {
-  const before = useRef(waitingCount);
-  useEffect(() => {
-    if (waitingCount < before.current) reload();
-    before.current = waitingCount;
-  }, [waitingCount]);
 }
 
 /** Today's rota by period, in time order: one line per period with the students I accompany. */
@@ -150,7 +127,7 @@ export function MentorCard({ me, showOutbox }: { me: Me; showOutbox: boolean }) 
           {day.gaps.length > 0 && (
             <div class="gaps">
               <h3>
-                <span class="gap-mark" aria-hidden="true">
+                <span class="sig-mark gap-mark" aria-hidden="true">
                   !
                 </span>
                 {t('mentor.gapsTitle')}

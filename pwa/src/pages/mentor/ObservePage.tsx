@@ -7,13 +7,14 @@ import { errorMessage } from '../../api/errors';
 import type { ObservableStudentsQuery, ReportObservationMutationVariables, RoleKind, Signal } from '../../api/generated';
 import { ObservableStudentsDocument } from '../../api/operations/mentor';
 import { ErrorAlert } from '../../components/Alert';
+import { TextAreaField } from '../../components/Field';
 import { OutboxStatus } from '../../components/OutboxStatus';
 import { Page } from '../../components/Page';
 import { useForm } from '../../components/useForm';
 import { t } from '../../i18n';
 import { Link } from '../../router';
 import type { Me } from '../../state/session';
-import { ChoiceGroup, NoteField, SavedMessage, SignalChips } from './controls';
+import { ChoiceGroup, SavedMessage, SignalChips } from './controls';
 import { focusFirstError, newEntryId, submitEntry } from './save';
 import '../../styles/mentor.css';
 
@@ -194,13 +195,13 @@ function ObservePage({ me }: { me: Me }) {
             error={form.fieldErrors.studentId}
           />
         )}
-        <NoteField
+        <TextAreaField
           label={t('observe.note')}
           hint={t('observe.noteHint')}
           value={note}
           onValue={setNote}
-          max={NOTE_MAX}
-          required
+          count={NOTE_MAX}
+          rows={4}
           error={form.fieldErrors.note}
         />
         <SignalChips value={signals} onChange={setSignals} error={form.fieldErrors.signals} />

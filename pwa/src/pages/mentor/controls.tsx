@@ -1,9 +1,10 @@
-// The form parts of the entry screens: large radio tiles, signal chips, a note with its counter,
-// minutes with quick choices, and the message that says what became of a saved entry.
+// The form parts of the entry screens: large radio tiles, signal chips, minutes with quick choices,
+// and the message that says what became of a saved entry. (A note: components/Field's TextAreaField.)
 // Every control is a real input inside a fieldset with a legend (or a label), at least 44 px tall.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Signal } from '../../api/generated';
+import { Field } from '../../components/Field';
 import { t, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import '../../styles/mentor.css';
@@ -84,12 +85,13 @@ function Face({ mood }: { mood: number }) {
   );
 }
 
+/** A mood 1–5 in words ("较好"); empty for anything else. */
+export function moodLabel(mood: number | null | undefined): string {
+  return mood && mood >= 1 && mood <= 5 ? t(`mentor.mood.${mood}` as MessageKey) : '';
+}
+
 export function moodChoices(): Choice<string>[] {
-  return [1, 2, 3, 4, 5].map((mood) => ({
-    value: String(mood),
-    label: t(`mentor.mood.${mood}` as MessageKey),
-    face: mood,
-  }));
+  return [1, 2, 3, 4, 5].map((mood) => ({ value: String(mood), label: moodLabel(mood), face: mood }));
 }
 
 export const CRISIS_SIGNALS: Signal[] = [
@@ -111,7 +113,7 @@ function SignalGroup({ legend, signals, chosen, onToggle, crisis }: {
     <fieldset class={crisis ? 'signal-group signal-crisis' : 'signal-group'}>
       <legend>
         {crisis && (
-          <span class="crisis-mark" aria-hidden="true">
+          <span class="sig-mark" aria-hidden="true">
             !
           </span>
         )}
@@ -176,53 +178,7 @@ export function SignalChips({ value, onChange, error, family }: {
   );
 }
 
-/** A note with a live character count. The limit is the server's: over it, the count warns. */
-export function NoteField({ label, hint, value, onValue, max, error, required, id }: {
-  label: string;
-  hint: string;
-  value: string;
-  onValue: (value: string) => void;
-  max: number;
-  error?: string | null;
-  required?: boolean;
-  id?: string;
-}) {
-  const own = useId();
-  const fieldId = id ?? own;
-  const length = [...value].length;
-  const over = length - max;
-  const describedBy = [`${fieldId}-hint`, `${fieldId}-count`, error ? `${fieldId}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="field note-field">
-      <div class="label-row">
-        <label for={fieldId}>{label}</label>
-        {!required && <span class="optional">{t('common.optional')}</span>}
-      </div>
-      <p class="hint" id={`${fieldId}-hint`}>
-        {hint}
-      </p>
-      <textarea
-        id={fieldId}
-        rows={4}
-        value={value}
-        onInput={(event) => onValue(event.currentTarget.value)}
-        required={required}
-        aria-invalid={error || over > 0 ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
-      <p class={over > 0 ? 'note-count note-over' : 'note-count'} id={`${fieldId}-count`}>
-        {over > 0 ? t('mentor.noteOver', { n: over, max }) : t('mentor.noteCount', { n: length, max })}
-      </p>
-      {error && (
-        <p class="field-error" id={`${fieldId}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** A whole number (or decimal) field of the entry forms. */
+/** A whole number (or decimal) field of the entry forms; `children` go between the hint and the input. */
 export function NumberField({ label, value, onValue, error, optional, step, max, hint, id, children }: {
   label: string;
   value: string;
@@ -235,40 +191,11 @@ export function NumberField({ label, value, onValue, error, optional, step, max,
   id?: string;
   children?: ComponentChildren;
 }) {
-  const own = useId();
-  const fieldId = id ?? own;
-  const describedBy = [hint ? `${fieldId}-hint` : '', error ? `${fieldId}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div class="field number-field">
-      <div class="label-row">
-        <label for={fieldId}>{label}</label>
-        {optional && <span class="optional">{t('common.optional')}</span>}
-      </div>
-      {hint && (
-        <p class="hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      )}
+    <Field label={label} value={value} onValue={onValue} error={error} optional={optional} hint={hint} id={id}
+      type="number" inputMode={step && step !== '1' ? 'decimal' : 'numeric'} min={0} max={max} step={step ?? '1'}>
       {children}
-      <input
-        id={fieldId}
-        type="number"
-        inputMode={step && step !== '1' ? 'decimal' : 'numeric'}
-        min={0}
-        max={max}
-        step={step ?? '1'}
-        value={value}
-        onInput={(event) => onValue(event.currentTarget.value)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-        required={!optional}
-      />
-      {error && (
-        <p class="field-error" id={`${fieldId}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }
 
@@ -283,11 +210,10 @@ export function MinutesField({ label, hint, value, onValue, quick, target, error
   error?: string | null;
   id?: string;
 }) {
-  const own = useId();
   const groupLabel = `${label} · ${t('family.homeLog.quick')}`;
   const met = value.trim() !== '' && Number(value) >= target;
   return (
-    <NumberField label={label} hint={hint} value={value} onValue={onValue} error={error} max={600} id={id ?? own}>
+    <NumberField label={label} hint={hint} value={value} onValue={onValue} error={error} max={600} id={id}>
       <div class="quick" role="group" aria-label={groupLabel}>
         {quick.map((minutes) => (
           <button

@@ -1,6 +1,6 @@
 // A confirmation carried from an entry form to the home card that shows it (in memory, read once).
 export interface Flash {
-  /** Which card shows it: 'checkIn' (the mentor card) or `homeLog:<studentId>` (that child's card). */
+  /** Who shows it: 'checkIn' (the mentor card), `homeLog:<studentId>` (that child's card), `student:<studentId>` (the student page). */
   target: string;
   state: 'sent' | 'waiting';
   text: string;

@@ -1,7 +1,7 @@
 // Saving an entry from a form: on this phone first (the outbox), then an attempt to send it,
 // so the form can tell the person plainly which of the two happened.
 import type { ValidationErrorLike } from '../../components/useForm';
-import { discard, enqueue, entries, flush, type OutboxEntry, type OutboxKind } from '../../db/outbox';
+import { discard, enqueue, entries, flush, type NewOutboxEntry, type OutboxEntry } from '../../db/outbox';
 import { t } from '../../i18n';
 import { refusedField, SENDERS } from './senders';
 
@@ -23,15 +23,6 @@ export function newEntryId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export interface NewEntry {
-  id: string;
-  accountId: string;
-  kind: OutboxKind;
-  studentId: string;
-  studentName: string;
-  variables: Record<string, unknown>;
-}
-
 async function find(accountId: string, id: string): Promise<OutboxEntry | undefined> {
   return (await entries(accountId)).find((entry) => entry.id === id);
 }
@@ -40,7 +31,7 @@ async function find(accountId: string, id: string): Promise<OutboxEntry | undefi
  * Stores the entry in the outbox, then tries to send it at once. Rejects only when the entry
  * could neither be stored on this phone nor sent (the form shows that error).
  */
-export async function saveEntry(entry: NewEntry): Promise<SaveOutcome> {
+export async function saveEntry(entry: NewOutboxEntry): Promise<SaveOutcome> {
   const full = { ...entry, createdAt: new Date().toISOString() };
   try {
     await enqueue(full);
@@ -75,7 +66,7 @@ interface FormLike {
  * Runs `saveEntry` inside a form's submit: a refusal goes next to the field it names (or above
  * the form). Returns how it was saved, or null when it was not (the form shows why).
  */
-export async function submitEntry(form: FormLike, entry: NewEntry): Promise<{ state: 'sent' | 'waiting' } | null> {
+export async function submitEntry(form: FormLike, entry: NewOutboxEntry): Promise<{ state: 'sent' | 'waiting' } | null> {
   let saved: { state: 'sent' | 'waiting' } | null = null;
   await form.submit(async () => {
     let outcome: SaveOutcome;

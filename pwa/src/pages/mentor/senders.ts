@@ -16,7 +16,6 @@ import {
   startOutboxSync,
   type OutboxEntry,
   type OutboxKind,
-  type SendOutcome,
   type Sender,
 } from '../../db/outbox';
 import { loadMe, useSession } from '../../state/session';
@@ -35,45 +34,28 @@ export function refusedField(entryId: string): string | null {
   return refusedFields.get(entryId) ?? null;
 }
 
-function refused(entry: OutboxEntry, refusal: Refusal): SendOutcome {
-  refusedFields.set(entry.id, refusal.field);
-  return { ok: false, reason: refusal.message };
+/** A sender from the mutation that stores the entry: its answer is the entry, or a refusal. */
+function sender<V>(mutate: (variables: V) => Promise<{ __typename: string } | Refusal>): Sender {
+  return async (entry: OutboxEntry) => {
+    let result;
+    try {
+      result = await mutate(entry.variables as unknown as V);
+    } catch (error) {
+      return outcomeOfError(error);
+    }
+    if (result.__typename !== 'ValidationError') return { ok: true };
+    const refusal = result as Refusal;
+    refusedFields.set(entry.id, refusal.field);
+    return { ok: false, reason: refusal.message };
+  };
 }
 
-const sendCheckIn: Sender = async (entry) => {
-  try {
-    const variables = entry.variables as unknown as RecordCheckInMutationVariables;
-    const { recordCheckIn: result } = await request(RecordCheckInDocument, variables);
-    return result.__typename === 'ValidationError' ? refused(entry, result) : { ok: true };
-  } catch (error) {
-    return outcomeOfError(error);
-  }
-};
-
-const sendHomeLog: Sender = async (entry) => {
-  try {
-    const variables = entry.variables as unknown as RecordHomeLogMutationVariables;
-    const { recordHomeLog: result } = await request(RecordHomeLogDocument, variables);
-    return result.__typename === 'ValidationError' ? refused(entry, result) : { ok: true };
-  } catch (error) {
-    return outcomeOfError(error);
-  }
-};
-
-const sendObservation: Sender = async (entry) => {
-  try {
-    const variables = entry.variables as unknown as ReportObservationMutationVariables;
-    const { reportObservation: result } = await request(ReportObservationDocument, variables);
-    return result.__typename === 'ValidationError' ? refused(entry, result) : { ok: true };
-  } catch (error) {
-    return outcomeOfError(error);
-  }
-};
-
 export const SENDERS: Record<OutboxKind, Sender> = {
-  checkIn: sendCheckIn,
-  homeLog: sendHomeLog,
-  observation: sendObservation,
+  checkIn: sender(async (variables: RecordCheckInMutationVariables) => (await request(RecordCheckInDocument, variables)).recordCheckIn),
+  homeLog: sender(async (variables: RecordHomeLogMutationVariables) => (await request(RecordHomeLogDocument, variables)).recordHomeLog),
+  observation: sender(
+    async (variables: ReportObservationMutationVariables) => (await request(ReportObservationDocument, variables)).reportObservation,
+  ),
 };
 
 export function registerEntrySenders(): void {
