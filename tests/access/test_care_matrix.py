@@ -80,7 +80,12 @@ async def _as(new_client, role):
 async def test_care_reads(world, new_client, role):
     client = await _as(new_client, role)
     sid = str(world["zihan"].id)
+    team_entry = await CheckIn.get(note="团队可见的记录")
+    family_entry = await CheckIn.get(note="家长也可见的记录")
+    one = "query($id: ID!) { checkIn(id: $id) { note author { displayName } } }"
     reads = {
+        "teamCheckIn": await client(one, {"id": str(team_entry.id)}),
+        "familyCheckIn": await client(one, {"id": str(family_entry.id)}),
         "careCase": await client(CARE_CASE, {"studentId": sid}),
         "careTeam": await client(CARE_TEAM, {"studentId": sid}),
         "timeline": await client(TIMELINE, {"studentId": sid}),
@@ -103,6 +108,8 @@ async def test_care_reads(world, new_client, role):
     staff = role in STAFF_READERS
 
     assert (data["careCase"]["careCase"] is not None) == staff
+    assert (data["teamCheckIn"]["checkIn"] is not None) == staff
+    assert (data["familyCheckIn"]["checkIn"] is not None) == (staff or role == "guardian")
     assert (data["careTeam"]["careTeam"] is not None) == (staff or role == "guardian")
     assert (data["rota"]["rota"] is not None) == staff
 

@@ -523,20 +523,11 @@ export type RecordCheckInMutation = { __typename: 'Mutation', recordCheckIn:
    };
 
 export type CheckInToAmendQueryVariables = Exact<{
-  studentId: string;
-  filter: TimelineFilter;
-  first: number;
-  after?: string | null | undefined;
+  id: string;
 }>;
 
 
-export type CheckInToAmendQuery = { __typename: 'Query', studentCare: { __typename: 'StudentCare', student: { __typename: 'StudentSummary', id: string, name: string, className: string | null } }, timeline: { __typename: 'TimelineConnection', pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename: 'TimelineEntry', id: string, item:
-        | { __typename: 'Alert' }
-        | { __typename: 'CaseChange' }
-        | { __typename: 'CheckIn', id: string, mood: number, status: InSchoolStatus, signals: Array<Signal>, talked: boolean, talkMinutes: number | null, note: string, visibility: EntryVisibility, canAmend: boolean }
-        | { __typename: 'HomeLog' }
-        | { __typename: 'Observation' }
-       }> } };
+export type CheckInToAmendQuery = { __typename: 'Query', checkIn: { __typename: 'CheckIn', id: string, mood: number, status: InSchoolStatus, signals: Array<Signal>, talked: boolean, talkMinutes: number | null, note: string, visibility: EntryVisibility, canAmend: boolean, student: { __typename: 'StudentSummary', id: string, name: string } | null } | null };
 
 export type AmendCheckInMutationVariables = Exact<{
   id: string;

@@ -156,6 +156,14 @@ class CareQueries:
             can_lead=led,
         )
 
+    @strawberry.field(permission_classes=signed_in, description="One check-in, for its author to amend or a reader to open; null where the reader may not see it.")
+    async def check_in(self, info: Info, id: strawberry.ID) -> CheckIn | None:
+        row = await scopes.visible_check_ins(info.context.principal).get_or_none(id=query_id(id))
+        if row is None:
+            return None
+        _audit(info, row.school_id, row.student_id, "check_in")
+        return CheckIn.of(row)
+
     @strawberry.field(permission_classes=signed_in, description="One student's entries and changes, newest first.")
     async def timeline(
         self,

@@ -69,19 +69,10 @@ export const RecordCheckInDocument = document<RecordCheckInMutation, RecordCheck
 
 export const CheckInToAmendDocument = document<CheckInToAmendQuery, CheckInToAmendQueryVariables>(
   /* GraphQL */ `
-  query CheckInToAmend($studentId: ID!, $filter: TimelineFilter!, $first: Int!, $after: String) {
-    studentCare(studentId: $studentId) {
-      student { id name className }
-    }
-    timeline(studentId: $studentId, first: $first, after: $after, filter: $filter) {
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        id
-        item {
-          __typename
-          ... on CheckIn { id mood status signals talked talkMinutes note visibility canAmend }
-        }
-      }
+  query CheckInToAmend($id: ID!) {
+    checkIn(id: $id) {
+      id mood status signals talked talkMinutes note visibility canAmend
+      student { id name }
     }
   }
 `,

@@ -15,7 +15,6 @@ import { OutboxStatus } from '../../components/OutboxStatus';
 import { Page } from '../../components/Page';
 import { useForm, type ValidationErrorLike } from '../../components/useForm';
 import { t, type MessageKey } from '../../i18n';
-import { addDays, schoolToday } from '../../i18n/time';
 import { Link, navigate, useSearchParam } from '../../router';
 import type { Me } from '../../state/session';
 import { ChoiceGroup, moodChoices, NumberField, SavedMessage, SignalChips } from './controls';
@@ -259,24 +258,11 @@ function NewCheckIn({ me, studentId }: { me: Me; studentId: string }) {
 
 // ---- Amending one of my check-ins ----
 
-type Stored = Extract<CheckInToAmendQuery['timeline']['nodes'][number]['item'], { __typename: 'CheckIn' }>;
-
-// A check-in may be amended for 24 hours after it reached the server, and the time it records may
-// be up to 7 days before that (made offline): so it is among my check-ins of the last 8 days.
-const AMENDABLE_DAYS = 8;
-
-/** My check-in `checkInId` on this student, looked up among my recent check-ins (the API has no single-check-in query). */
-async function findMyCheckIn(studentId: string, checkInId: string, authorId: string) {
-  const filter = { kinds: ['CHECK_IN' as const], authorId, since: addDays(schoolToday(), -AMENDABLE_DAYS) };
-  let after: string | null = null;
-  for (;;) {
-    const { studentCare, timeline }: CheckInToAmendQuery = await request(CheckInToAmendDocument, { studentId, filter, first: 50, after });
-    const found = timeline.nodes.find((node) => node.item.__typename === 'CheckIn' && node.item.id === checkInId);
-    if (found || !timeline.pageInfo.hasNextPage) {
-      return { name: studentCare.student.name, checkIn: (found?.item as Stored | undefined) ?? null };
-    }
-    after = timeline.pageInfo.endCursor;
-  }
+/** My check-in `checkInId` on this student, or null when it is not there for me. */
+async function findMyCheckIn(studentId: string, checkInId: string) {
+  const { checkIn }: CheckInToAmendQuery = await request(CheckInToAmendDocument, { id: checkInId });
+  if (!checkIn || checkIn.student?.id !== studentId) return { name: checkIn?.student?.name ?? null, checkIn: null };
+  return { name: checkIn.student.name, checkIn };
 }
 
 type Loaded =
@@ -290,13 +276,13 @@ function isOffline(error: unknown): boolean {
   return error instanceof ApiError && (error.code === 'NETWORK' || error.code === 'TIMEOUT');
 }
 
-function useCheckInToAmend(studentId: string, checkInId: string, authorId: string) {
+function useCheckInToAmend(studentId: string, checkInId: string) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
     setLoaded({ status: 'loading' });
-    findMyCheckIn(studentId, checkInId, authorId).then(
+    findMyCheckIn(studentId, checkInId).then(
       ({ name, checkIn }) => {
         if (!current) return;
         if (!checkIn || !checkIn.canAmend) {
@@ -322,7 +308,7 @@ function useCheckInToAmend(studentId: string, checkInId: string, authorId: strin
     return () => {
       current = false;
     };
-  }, [studentId, checkInId, authorId, attempt]);
+  }, [studentId, checkInId, attempt]);
   return { loaded, retry: () => setAttempt((n) => n + 1) };
 }
 
@@ -340,8 +326,8 @@ function useOnline(): boolean {
   return online;
 }
 
-function AmendCheckIn({ me, studentId, checkInId }: { me: Me; studentId: string; checkInId: string }) {
-  const { loaded, retry } = useCheckInToAmend(studentId, checkInId, me.account.id);
+function AmendCheckIn({ studentId, checkInId }: { studentId: string; checkInId: string }) {
+  const { loaded, retry } = useCheckInToAmend(studentId, checkInId);
   const online = useOnline();
   const name = loaded.status === 'ready' || loaded.status === 'closed' ? loaded.name : null;
   const title = name ? t('mentor.amend.title', { name }) : t('mentor.amend.titlePlain');
@@ -402,7 +388,7 @@ function CheckInPage({ me, params }: { me: Me; params: string[] }) {
   const studentId = params[0];
   const amend = useSearchParam('amend');
   return amend ? (
-    <AmendCheckIn key={amend} me={me} studentId={studentId} checkInId={amend} />
+    <AmendCheckIn key={amend} studentId={studentId} checkInId={amend} />
   ) : (
     <NewCheckIn key={studentId} me={me} studentId={studentId} />
   );
