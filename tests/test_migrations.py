@@ -15,11 +15,14 @@ EXPECTED_INDEXES = {
     "care_case_school_status", "care_case_lead", "case_change_case", "team_member_account", "rota_account_day",
     "check_in_student_day", "check_in_author_day", "home_log_student_day", "observation_student",
     "alert_school_open", "alert_student", "timeline_student_time", "timeline_entry",
+    "opening_template_room_day", "opening_exception_room_day", "booking_student", "booking_school_time",
 }
 TABLES = {"district", "school", "school_class", "student", "guardianship", "account", "staff_role",
           "district_staff", "session", "invitation", "login_throttle", "audit_event",
           "care_case", "case_change", "team_member", "school_period", "rota_assignment", "check_in",
-          "check_in_revision", "home_log", "observation", "alert", "timeline_event"}
+          "check_in_revision", "home_log", "observation", "alert", "timeline_event",
+          "counselling_room", "opening_template", "opening_exception", "non_school_day", "booking", "slot_claim",
+          "session_record"}
 
 
 def test_models_and_migration_files_agree():

@@ -15,6 +15,7 @@ MODEL_MODULES = [
     "shouhu.entries.models",
     "shouhu.alerts.models",
     "shouhu.timeline.models",
+    "shouhu.counselling.models",
 ]
 
 

@@ -13,6 +13,7 @@ from shouhu.access.principal import Principal
 from shouhu.accounts.models import Account, StaffRole
 from shouhu.alerts.models import Alert
 from shouhu.care.models import CareCase, CaseChange, RotaAssignment, SchoolPeriod, TeamMember
+from shouhu.counselling.models import Booking, OpeningTemplate, Room
 from shouhu.entries.models import CheckIn, CheckInRevision, HomeLog, Observation, Visibility
 from shouhu.schools.models import District, Guardianship, School, SchoolClass, Student
 from shouhu.timeline.models import TimelineEvent
@@ -240,3 +241,33 @@ def visible_check_in_revisions(principal: Principal) -> QuerySet[CheckInRevision
 def visible_timeline_alerts(principal: Principal) -> QuerySet[Alert]:
     """Alerts as timeline entries: the team sees that an alert was raised."""
     return Alert.filter(_staff_reader(principal))
+
+
+# The counselling room. A student's bookings are confidential (个案保密): the student and the
+# school's counsellors only, never guardians, the team, leadership or the district.
+
+
+def visible_bookings(principal: Principal) -> QuerySet[Booking]:
+    return Booking.filter(
+        _any(
+            Q(student_id=principal.student_id) if principal.student_id else None,
+            Q(school_id__in=list(principal.counsellor_of)) if principal.counsellor_of else None,
+        )
+    )
+
+
+def visible_rooms(principal: Principal) -> QuerySet[Room]:
+    """Rooms and their place are no secret to anyone of the school."""
+    schools = set(principal.staff_of)
+    if principal.school_id:
+        schools.add(principal.school_id)
+    return Room.filter(school_id__in=list(schools))
+
+
+def managed_rooms(principal: Principal) -> QuerySet[Room]:
+    return Room.filter(school_id__in=list(principal.counsellor_of))
+
+
+def visible_templates(principal: Principal) -> QuerySet[OpeningTemplate]:
+    """Opening hours, for the counsellors and leadership who watch the weekly minimum."""
+    return OpeningTemplate.filter(school_id__in=list(principal.school_wide_of))

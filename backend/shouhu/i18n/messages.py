@@ -278,4 +278,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "陪伴安排最多 {max} 条。",
         "en": "At most {max} rota entries.",
     },
+
+    # The counselling room
+    "room.no_school": {
+        "zh-CN": "您的账号不属于任何学校。",
+        "en": "Your account belongs to no school.",
+    },
+    "room.unknown": {
+        "zh-CN": "未找到该辅导室，或您无权管理。",
+        "en": "Room not found, or you may not manage it.",
+    },
+    "room.too_many_templates": {
+        "zh-CN": "每个辅导室最多设置 {max} 段开放时间。",
+        "en": "At most {max} opening periods per room.",
+    },
+    "room.slot_length": {
+        "zh-CN": "每次辅导时长须在 1 分钟到 {max} 分钟之间。",
+        "en": "A session must last between 1 and {max} minutes.",
+    },
+    "room.bad_window": {
+        "zh-CN": "结束时间须晚于开始时间，且在当天之内。",
+        "en": "The end must be after the start, within the day.",
+    },
+    "room.window_too_short": {
+        "zh-CN": "开放时间短于一次辅导的时长。",
+        "en": "The opening period is shorter than one session.",
+    },
+    "room.templates_overlap": {
+        "zh-CN": "星期{weekday}的开放时间与已有时间重叠。",
+        "en": "The opening hours on weekday {weekday} overlap existing ones.",
+    },
+    "slot.unknown": {
+        "zh-CN": "这个时段不存在、已过去或不开放预约。",
+        "en": "This slot does not exist, has passed or is not open for booking.",
+    },
+    "slot.taken": {
+        "zh-CN": "这个时段刚刚被别人约走了。请从下面的空闲时段中另选一个。",
+        "en": "Somebody booked this slot a moment ago. Please choose another free slot below.",
+    },
+    "booking.students_only": {
+        "zh-CN": "只有学生本人可以预约；心理教师可以代学生预约。",
+        "en": "Only students book for themselves; counsellors may book for a student.",
+    },
+    "booking.limit": {
+        "zh-CN": "您已有 {max} 个未到的预约，请先完成或取消后再约。",
+        "en": "You already have {max} upcoming booking(s); attend or cancel first.",
+    },
+    "booking.unknown": {
+        "zh-CN": "未找到该预约，或它已取消。",
+        "en": "Booking not found, or already cancelled.",
+    },
+    "booking.cancel_too_late": {
+        "zh-CN": "开始前 {minutes} 分钟内不能再取消，请直接联系心理老师。",
+        "en": "It is too late to cancel (less than {minutes} minutes before); please contact the counsellor.",
+    },
 }

@@ -37,6 +37,12 @@ class School(Model):
     hotlines = fields.JSONField(default=list)
     room_place = fields.CharField(max_length=200, default="")
     room_hours = fields.TextField(default="")
+    # Counselling-room booking rules: how far ahead students see slots, the least notice for a
+    # booking and for a cancellation, and how many upcoming bookings one student may hold.
+    booking_horizon_days = fields.SmallIntField(default=14)
+    booking_notice_minutes = fields.SmallIntField(default=60)
+    cancel_notice_minutes = fields.SmallIntField(default=120)
+    max_upcoming_bookings = fields.SmallIntField(default=1)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

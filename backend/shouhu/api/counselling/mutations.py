@@ -1,0 +1,71 @@
+"""Booking and cancelling, and counsellors' opening hours."""
+
+from __future__ import annotations
+
+import strawberry
+
+from shouhu.api.context import Info
+from shouhu.api.counselling.queries import CounsellingQueries
+from shouhu.api.counselling.types import (
+    Booking,
+    BookingResult,
+    BookSlotResult,
+    OpeningHours,
+    OpeningHoursResult,
+    OpeningTemplateInput,
+    Slot,
+    SlotTaken,
+)
+from shouhu.api.errors import attempt
+from shouhu.api.ids import parse_id
+from shouhu.api.permissions import IsAuthenticated
+from shouhu.counselling import services
+from shouhu.errors import Invalid
+
+signed_in = [IsAuthenticated]
+
+
+@strawberry.type
+class CounsellingMutations:
+    @strawberry.mutation(permission_classes=signed_in, description="Book a free slot: a student for themselves, a counsellor for a student of the school.")
+    async def book_slot(
+        self, info: Info, slot_key: str, topic: str | None = None, student_id: strawberry.ID | None = None
+    ) -> BookSlotResult:
+        async def run() -> Booking:
+            target = parse_id(student_id, "studentId", "student.unknown")
+            return Booking.of(await services.book_slot(info.context.principal, slot_key, topic, target))
+
+        try:
+            return await attempt(info.context.locale, run)
+        except services.SlotTaken:
+            free = await services.free_slots(info.context.principal)
+            return SlotTaken(message=info.context.t("slot.taken"), free_slots=[Slot.of(s) for s in free])
+
+    @strawberry.mutation(permission_classes=signed_in, description="Cancel a booking: the student until the notice period, a counsellor with a reason.")
+    async def cancel_booking(self, info: Info, id: strawberry.ID, reason: str | None = None) -> BookingResult:
+        async def run() -> Booking:
+            booking_id = parse_id(id, "id", "booking.unknown")
+            if booking_id is None:
+                raise Invalid("booking.unknown", field="id")
+            return Booking.of(await services.cancel_booking(info.context.principal, booking_id, reason))
+
+        return await attempt(info.context.locale, run)
+
+    @strawberry.mutation(permission_classes=signed_in, description="A counsellor replaces their weekly hours in one room.")
+    async def set_opening_templates(
+        self, info: Info, room_id: strawberry.ID, templates: list[OpeningTemplateInput]
+    ) -> OpeningHoursResult:
+        async def run() -> OpeningHours:
+            room = parse_id(room_id, "roomId", "room.unknown")
+            if room is None:
+                raise Invalid("room.unknown", field="roomId")
+            data = [services.TemplateData(t.weekday, t.start_minute, t.end_minute, t.slot_minutes, t.buffer_minutes)
+                    for t in templates]
+            await services.set_templates(info.context.principal, room, data)
+            hours = await CounsellingQueries.opening_hours(CounsellingQueries(), info)  # type: ignore[misc]
+            assert hours is not None
+            return hours
+
+        return await attempt(info.context.locale, run)
+
+

@@ -1,0 +1,70 @@
+"""Reading the counselling room: free slots, one's bookings, the counsellor's schedule, hours."""
+
+from __future__ import annotations
+
+import datetime
+from datetime import time, timedelta
+
+import strawberry
+
+from shouhu.access import scopes
+from shouhu.api.context import Info
+from shouhu.api.counselling.types import Booking, OpeningHours, OpeningTemplate, Room, Slot
+from shouhu.api.permissions import IsAuthenticated
+from shouhu.clock import utcnow
+from shouhu.counselling import services
+from shouhu.schools import calendar
+
+signed_in = [IsAuthenticated]
+MAX_SCHEDULE_DAYS = 31
+
+
+@strawberry.type
+class CounsellingQueries:
+    @strawberry.field(permission_classes=signed_in, description="The school's counselling rooms and their place.")
+    async def counselling_rooms(self, info: Info) -> list[Room]:
+        rows = await scopes.visible_rooms(info.context.principal).order_by("name")
+        return [Room.of(row) for row in rows]
+
+    @strawberry.field(permission_classes=signed_in, description="Free slots over the booking horizon: for the school's students and counsellors.")
+    async def counselling_slots(self, info: Info) -> list[Slot]:
+        return [Slot.of(slot) for slot in await services.free_slots(info.context.principal)]
+
+    @strawberry.field(permission_classes=signed_in, description="The signed-in student's bookings, upcoming first, then the last 30 days.")
+    async def my_bookings(self, info: Info) -> list[Booking]:
+        p = info.context.principal
+        if p.student_id is None:
+            return []
+        rows = await scopes.visible_bookings(p).filter(
+            student_id=p.student_id, starts_at__gte=utcnow() - timedelta(days=30)
+        ).order_by("-starts_at")
+        upcoming = sorted((r for r in rows if r.ends_at >= utcnow()), key=lambda r: r.starts_at)
+        return [Booking.of(r) for r in upcoming + [r for r in rows if r.ends_at < utcnow()]]
+
+    @strawberry.field(permission_classes=signed_in, description="Bookings of the school from a day on (school time), for its counsellors.")
+    async def counsellor_schedule(self, info: Info, since: datetime.date | None = None, days: int = 7) -> list[Booking]:
+        p = info.context.principal
+        if p.school_id not in p.counsellor_of:
+            return []
+        zones = await scopes.visible_schools(p).filter(id=p.school_id).values_list("time_zone", flat=True)
+        zone = calendar.zone(zones[0] if zones else None)
+        first = since or calendar.today(zones[0] if zones else None)
+        span = min(max(days, 1), MAX_SCHEDULE_DAYS)
+        start = datetime.datetime.combine(first, time.min, zone)
+        rows = await scopes.visible_bookings(p).filter(
+            school_id=p.school_id, starts_at__gte=start, starts_at__lt=start + timedelta(days=span)
+        ).order_by("starts_at", "id")
+        info.context.audit.read("student", [(r.school_id, r.student_id) for r in rows], "counsellor_schedule")
+        return [Booking.of(r) for r in rows]
+
+    @strawberry.field(permission_classes=signed_in, description="The week's opening hours against the minimum and the share target.")
+    async def opening_hours(self, info: Info) -> OpeningHours | None:
+        hours = await services.opening_hours(info.context.principal)
+        if hours is None:
+            return None
+        check = hours.check
+        return OpeningHours(
+            templates=[OpeningTemplate.of(row) for row in hours.templates], open_minutes=check.open_minutes,
+            minimum_minutes=check.minimum_minutes, meets_minimum=check.meets_minimum,
+            school_minutes=check.school_minutes, share=check.share, meets_share=check.meets_share,
+        )

@@ -1,0 +1,217 @@
+"""Running the counselling room: opening hours, free slots, booking and cancelling.
+
+Exactly one live booking per slot: the slot's key is the primary key of a SlotClaim written
+in the booking's transaction, so of two simultaneous bookings the database lets one through,
+on SQLite and PostgreSQL alike; the other gets "slot just taken".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from uuid import UUID
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from shouhu import validation
+from shouhu.access import audit, scopes
+from shouhu.access.principal import Principal
+from shouhu.clock import utcnow
+from shouhu.counselling import slots as slot_rules
+from shouhu.counselling.models import Booking, BookingStatus, NonSchoolDay, OpeningException, OpeningTemplate, SlotClaim
+from shouhu.errors import Invalid
+from shouhu.schools import calendar
+from shouhu.schools.models import School, Student
+
+TOPIC_MAX = 500
+REASON_MAX = 200
+
+
+class SlotTaken(Exception):
+    """Somebody booked the slot first."""
+
+
+@dataclass(frozen=True)
+class TemplateData:
+    weekday: int
+    start_minute: int
+    end_minute: int
+    slot_minutes: int
+    buffer_minutes: int = 0
+
+
+async def _school_of(principal: Principal) -> School:
+    school = await School.get_or_none(id=principal.school_id) if principal.school_id else None
+    if school is None:
+        raise Invalid("room.no_school")
+    return school
+
+
+def _rule(t: OpeningTemplate) -> slot_rules.Template:
+    return slot_rules.Template(id=t.id, room_id=t.room_id, counsellor_id=t.counsellor_id, weekday=t.weekday,
+                               start_minute=t.start_minute, end_minute=t.end_minute, slot_minutes=t.slot_minutes,
+                               buffer_minutes=t.buffer_minutes)
+
+
+async def _rules(school: School) -> tuple[list[slot_rules.Template], list[slot_rules.DateException], set[date]]:
+    templates = [
+        _rule(t) for t in await OpeningTemplate.filter(school_id=school.id)
+    ]
+    today = calendar.today(school.time_zone)
+    exceptions = [
+        slot_rules.DateException(id=e.id, room_id=e.room_id, counsellor_id=e.counsellor_id, day=e.day,
+                                 kind=slot_rules.ExceptionKind(e.kind), start_minute=e.start_minute,
+                                 end_minute=e.end_minute, slot_minutes=e.slot_minutes, buffer_minutes=e.buffer_minutes)
+        for e in await OpeningException.filter(school_id=school.id, day__gte=today - timedelta(days=1))
+    ]
+    closed = set(await NonSchoolDay.filter(school_id=school.id, day__gte=today - timedelta(days=1)).values_list("day", flat=True))
+    return templates, exceptions, closed
+
+
+async def _derive(school: School, *, days: int, not_before: datetime) -> list[slot_rules.Slot]:
+    templates, exceptions, closed = await _rules(school)
+    return slot_rules.derive_slots(
+        templates, exceptions, start=calendar.local_date(not_before, school.time_zone), days=days,
+        time_zone=school.time_zone, school_days=school.school_days, non_school_dates=closed, not_before=not_before,
+    )
+
+
+def _may_book_for_others(principal: Principal, school: School) -> bool:
+    return school.id in principal.counsellor_of
+
+
+async def free_slots(principal: Principal) -> list[slot_rules.Slot]:
+    """Free slots of the principal's school from now (plus the notice) over the horizon: for its
+    students and its counsellors."""
+    school = await _school_of(principal)
+    if principal.student_id is None and not _may_book_for_others(principal, school):
+        return []
+    now = utcnow()
+    notice = timedelta(minutes=0 if principal.student_id is None else school.booking_notice_minutes)
+    derived = await _derive(school, days=school.booking_horizon_days + 1, not_before=now + notice)
+    horizon_end = now + timedelta(days=school.booking_horizon_days)
+    derived = [slot for slot in derived if slot.starts_at <= horizon_end]
+    taken = set(await SlotClaim.filter(slot_key__in=[s.key for s in derived]).values_list("slot_key", flat=True))
+    return [slot for slot in derived if slot.key not in taken]
+
+
+async def book_slot(principal: Principal, slot_key: str, topic: str | None, student_id: UUID | None = None) -> Booking:
+    """A student books a free slot for themselves; a counsellor may book for a student of the school."""
+    school = await _school_of(principal)
+    on_behalf = student_id is not None and student_id != principal.student_id
+    if on_behalf:
+        if not _may_book_for_others(principal, school):
+            raise Invalid("student.unknown", field="studentId")
+        student = await Student.get_or_none(id=student_id, school_id=school.id, is_active=True)
+        if student is None:
+            raise Invalid("student.unknown", field="studentId")
+    else:
+        if principal.student_id is None:
+            raise Invalid("booking.students_only", field="slotKey")
+        student = await Student.get(id=principal.student_id)
+    text = validation.text(topic, "topic", TOPIC_MAX, required=False) or ""
+    now = utcnow()
+    notice = timedelta(minutes=0 if on_behalf else school.booking_notice_minutes)
+    wanted = next((s for s in await _derive(school, days=school.booking_horizon_days + 1, not_before=now + notice)
+                   if s.key == slot_key), None)
+    if wanted is None or wanted.starts_at > now + timedelta(days=school.booking_horizon_days):
+        raise Invalid("slot.unknown", field="slotKey")
+    try:
+        async with in_transaction() as connection:
+            # One student's bookings are counted under a lock on the student's row (PostgreSQL);
+            # SQLite runs transactions one at a time anyway.
+            await Student.filter(id=student.id).select_for_update().using_db(connection).first()
+            upcoming = await Booking.filter(student_id=student.id, status=BookingStatus.BOOKED,
+                                            starts_at__gt=now).using_db(connection).count()
+            if upcoming >= school.max_upcoming_bookings:
+                raise Invalid("booking.limit", field="slotKey", max=school.max_upcoming_bookings)
+            booking = await Booking.create(
+                school_id=school.id, room_id=wanted.room_id, counsellor_id=wanted.counsellor_id, student_id=student.id,
+                slot_key=wanted.key, starts_at=wanted.starts_at, ends_at=wanted.ends_at, topic=text,
+                booked_by_id=principal.account_id, booked_at=now, using_db=connection,
+            )
+            await SlotClaim.create(slot_key=wanted.key, booking_id=booking.id, using_db=connection)
+    except IntegrityError:
+        raise SlotTaken() from None
+    await audit.record(principal, "write", "booking", booking.id, "book", school_id=school.id)
+    return booking
+
+
+async def cancel_booking(principal: Principal, booking_id: UUID, reason: str | None) -> Booking:
+    """The student cancels until the notice period; a counsellor cancels any time, with a reason
+    the student sees."""
+    booking = await scopes.visible_bookings(principal).select_related("school").get_or_none(id=booking_id)
+    if booking is None or booking.status != BookingStatus.BOOKED:
+        raise Invalid("booking.unknown", field="id")
+    now = utcnow()
+    as_counsellor = booking.school_id in principal.counsellor_of and booking.student_id != principal.student_id
+    if as_counsellor:
+        why = validation.text(reason, "reason", REASON_MAX)
+    else:
+        why = validation.text(reason, "reason", REASON_MAX, required=False) or ""
+        if booking.starts_at - now < timedelta(minutes=booking.school.cancel_notice_minutes):
+            raise Invalid("booking.cancel_too_late", field="id", minutes=booking.school.cancel_notice_minutes)
+    async with in_transaction() as connection:
+        updated = await Booking.filter(id=booking.id, status=BookingStatus.BOOKED).using_db(connection).update(
+            status=BookingStatus.CANCELLED, cancelled_at=now, cancelled_by_id=principal.account_id, cancel_reason=why,
+        )
+        if not updated:
+            raise Invalid("booking.unknown", field="id")
+        await SlotClaim.filter(booking_id=booking.id).using_db(connection).delete()
+    await audit.record(principal, "write", "booking", booking.id, "cancel", school_id=booking.school_id)
+    await booking.refresh_from_db()
+    return booking
+
+
+async def set_templates(principal: Principal, room_id: UUID, templates: list[TemplateData]) -> list[OpeningTemplate]:
+    """A counsellor replaces their own weekly hours in one room."""
+    room = await scopes.managed_rooms(principal).get_or_none(id=room_id)
+    if room is None:
+        raise Invalid("room.unknown", field="roomId")
+    if len(templates) > 50:
+        raise Invalid("room.too_many_templates", field="templates", max=50)
+    mine = [
+        slot_rules.Template(id=UUID(int=index), room_id=room.id, counsellor_id=principal.account_id, weekday=t.weekday,
+                            start_minute=t.start_minute, end_minute=t.end_minute, slot_minutes=t.slot_minutes,
+                            buffer_minutes=t.buffer_minutes)
+        for index, t in enumerate(templates)
+    ]
+    for index, template in enumerate(mine):
+        slot_rules.check_template(template, field_prefix=f"templates.{index}.")
+    others = [
+        _rule(t) for t in await OpeningTemplate.filter(room_id=room.id).exclude(counsellor_id=principal.account_id)
+    ]
+    slot_rules.check_no_overlap([*others, *mine])
+    async with in_transaction() as connection:
+        await OpeningTemplate.filter(room_id=room.id, counsellor_id=principal.account_id).using_db(connection).delete()
+        await OpeningTemplate.bulk_create(
+            [OpeningTemplate(school_id=room.school_id, room_id=room.id, counsellor_id=principal.account_id,
+                             weekday=t.weekday, start_minute=t.start_minute, end_minute=t.end_minute,
+                             slot_minutes=t.slot_minutes, buffer_minutes=t.buffer_minutes) for t in templates],
+            using_db=connection,
+        )
+    await audit.record(principal, "write", "room", room.id, "templates", school_id=room.school_id)
+    return await OpeningTemplate.filter(room_id=room.id).order_by("weekday", "start_minute")
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    templates: list[OpeningTemplate]
+    check: slot_rules.HoursCheck
+
+
+async def opening_hours(principal: Principal) -> OpeningHours | None:
+    """The school's weekly hours and how they measure up: for counsellors and leadership."""
+    if principal.school_id not in principal.school_wide_of:
+        return None
+    school = await _school_of(principal)
+    rows = await scopes.visible_templates(principal).filter(school_id=school.id).order_by("weekday", "start_minute")
+    periods = await scopes.visible_periods(principal).filter(school_id=school.id).values_list("start_minute", "end_minute")
+    school_days = [day for day in school.school_days if 1 <= day <= 7]
+    school_minutes = sum(end - start for start, end in periods) * len(school_days)
+    templates = [
+        _rule(t) for t in rows
+    ]
+    check = slot_rules.hours_check(templates, school_days=school_days, school_minutes_per_week=school_minutes)
+    return OpeningHours(templates=rows, check=check)

@@ -1,0 +1,148 @@
+"""Students book the counselling room: free slots, exactly one booking per slot under
+concurrency, limits, cancelling, and counsellors' hours."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from shouhu import clock
+from shouhu.accounts.models import Account
+from shouhu.counselling.models import Booking, Room, SlotClaim
+from shouhu.schools.models import School, Student
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+SLOTS = "{ counsellingSlots { key startsAt endsAt counsellor { displayName } } }"
+BOOK = """mutation($k: String!, $t: String, $s: ID) { bookSlot(slotKey: $k, topic: $t, studentId: $s) { __typename
+  ... on Booking { id startsAt topic status student { name } }
+  ... on SlotTaken { message freeSlots { key } }
+  ... on ValidationError { field code message } } }"""
+CANCEL = """mutation($id: ID!, $r: String) { cancelBooking(id: $id, reason: $r) { __typename
+  ... on Booking { status cancelReason cancelledByCounsellor } ... on ValidationError { field code message } } }"""
+MINE = "{ myBookings { id startsAt topic status cancelReason cancelledByCounsellor } }"
+SET_HOURS = """mutation($room: ID!, $t: [OpeningTemplateInput!]!) { setOpeningTemplates(roomId: $room, templates: $t) {
+  __typename ... on OpeningHours { openMinutes meetsMinimum } ... on ValidationError { field code message } } }"""
+# Monday to Friday 12:00–13:00 and 15:40–17:10, 50-minute sessions with 10-minute buffers.
+WEEK = [{"weekday": d, "startMinute": s, "endMinute": e, "slotMinutes": 50, "bufferMinutes": 10}
+        for d in range(1, 6) for s, e in ((720, 780), (940, 1030))]
+
+
+@pytest.fixture
+async def room(new_client):
+    """The demo school's room, opened by the counsellor; the clock on a Monday morning in Shanghai."""
+    clock.travel_to(datetime(2026, 11, 23, 0, 30, tzinfo=timezone.utc))  # 08:30 school time, Monday
+    school = await School.first()
+    room = await Room.create(school_id=school.id, name="心语小屋", place="行政楼二楼 203 室")
+    counsellor = new_client()
+    await counsellor.sign_in("demo-counsellor")
+    hours = (await counsellor.data(SET_HOURS, {"room": str(room.id), "t": WEEK}))["setOpeningTemplates"]
+    assert hours == {"__typename": "OpeningHours", "openMinutes": 500, "meetsMinimum": True}
+    return room
+
+
+async def _as(new_client, login):
+    client = new_client()
+    await client.sign_in(login)
+    return client
+
+
+async def test_a_student_sees_free_slots_books_one_and_cancels_it(room, new_client):
+    student = await _as(new_client, "demo-student1")
+    slots = (await student.data(SLOTS))["counsellingSlots"]
+    # Two a day on the ten school days of the next 14 days, from Monday 12:00 (notice 1 h).
+    assert slots[0]["startsAt"].startswith("2026-11-23T04:00") and len(slots) == 2 * 10
+    assert slots[0]["counsellor"]["displayName"] == "陈思雨"
+    booked = (await student.data(BOOK, {"k": slots[0]["key"], "t": "最近睡不好"}))["bookSlot"]
+    assert booked["__typename"] == "Booking" and booked["student"]["name"] == "周子涵"
+    assert slots[0]["key"] not in {s["key"] for s in (await student.data(SLOTS))["counsellingSlots"]}
+    assert [(b["topic"], b["status"]) for b in (await student.data(MINE))["myBookings"]] == [("最近睡不好", "BOOKED")]
+    second = (await student.data(BOOK, {"k": slots[1]["key"]}))["bookSlot"]
+    assert second["code"] == "BOOKING_LIMIT"
+    cancelled = (await student.data(CANCEL, {"id": booked["id"]}))["cancelBooking"]
+    assert cancelled["status"] == "CANCELLED" and cancelled["cancelledByCounsellor"] is False
+    assert slots[0]["key"] in {s["key"] for s in (await student.data(SLOTS))["counsellingSlots"]}
+
+
+async def test_fifty_students_race_for_one_slot_and_exactly_one_wins(room, new_client, app):
+    school = await School.first()
+    await School.filter(id=school.id).update(max_upcoming_bookings=1)
+    students = await Student.filter(school_id=school.id).order_by("student_number").limit(50)
+    from shouhu.auth.passwords import hash_password
+
+    password = await hash_password("shouhu-demo")
+    logins = []
+    for index, student in enumerate(students):
+        if student.account_id is None:
+            account = await Account.create(school_id=school.id, login=f"race-{index}", display_name=student.name,
+                                           password_hash=password)
+            await Student.filter(id=student.id).update(account_id=account.id)
+            logins.append(account.login)
+        else:
+            logins.append((await Account.get(id=student.account_id)).login)
+    clients = [await _as(new_client, login) for login in logins]
+    key = (await clients[0].data(SLOTS))["counsellingSlots"][0]["key"]
+    answers = await asyncio.gather(*(c.data(BOOK, {"k": key}) for c in clients))
+    kinds = [a["bookSlot"]["__typename"] for a in answers]
+    assert kinds.count("Booking") == 1 and kinds.count("SlotTaken") == len(clients) - 1
+    taken = next(a["bookSlot"] for a in answers if a["bookSlot"]["__typename"] == "SlotTaken")
+    assert "刚刚被别人约走" in taken["message"] and key not in {s["key"] for s in taken["freeSlots"]}
+    assert await Booking.filter(slot_key=key).count() == 1 and await SlotClaim.filter(slot_key=key).count() == 1
+
+
+@pytest.mark.parametrize(
+    "case, code",
+    [("past", "SLOT_UNKNOWN"), ("unknown", "SLOT_UNKNOWN"), ("too_soon", "SLOT_UNKNOWN"), ("weekend", "SLOT_UNKNOWN"),
+     ("long_topic", "FIELD_TOO_LONG")],
+)
+async def test_bad_bookings_are_refused_and_nothing_is_booked(room, new_client, case, code):
+    student = await _as(new_client, "demo-student1")
+    first = (await student.data(SLOTS))["counsellingSlots"][0]["key"]
+    keys = {
+        "past": f"{room.id}:20261116T0400Z",
+        "unknown": "no-such-slot",
+        "too_soon": f"{room.id}:20261123T0040Z",
+        "weekend": f"{room.id}:20261128T0400Z",
+        "long_topic": first,
+    }
+    topic = "长" * 501 if case == "long_topic" else None
+    result = (await student.data(BOOK, {"k": keys[case], "t": topic}))["bookSlot"]
+    assert result["code"] == code and result["message"]
+    assert await Booking.all().count() == 0
+
+
+async def test_cancelling_late_or_someone_elses_booking_is_refused(room, new_client):
+    student = await _as(new_client, "demo-student1")
+    key = (await student.data(SLOTS))["counsellingSlots"][0]["key"]  # Monday 12:00
+    booked = (await student.data(BOOK, {"k": key}))["bookSlot"]
+    clock.travel(timedelta(hours=2, minutes=30))  # 11:00: less than two hours before
+    late = (await student.data(CANCEL, {"id": booked["id"]}))["cancelBooking"]
+    assert late["code"] == "BOOKING_CANCEL_TOO_LATE"
+    for login in ("demo-parent1", "demo-teacher", "demo-admin", "demo-mentor1", "demo-district"):
+        other = await _as(new_client, login)
+        assert (await other.data(CANCEL, {"id": booked["id"]}))["cancelBooking"]["code"] == "BOOKING_UNKNOWN"
+        assert (await other.data(MINE))["myBookings"] == []
+    counsellor = await _as(new_client, "demo-counsellor")
+    no_reason = (await counsellor.data(CANCEL, {"id": booked["id"]}))["cancelBooking"]
+    assert no_reason["field"] == "reason"
+    done = (await counsellor.data(CANCEL, {"id": booked["id"], "r": "老师临时外出培训，请改约"}))["cancelBooking"]
+    assert done["cancelledByCounsellor"] is True
+    mine = (await student.data(MINE))["myBookings"]
+    assert mine[0]["cancelReason"] == "老师临时外出培训，请改约" and mine[0]["status"] == "CANCELLED"
+
+
+async def test_overlapping_or_impossible_hours_are_refused(room, new_client):
+    counsellor = await _as(new_client, "demo-counsellor")
+    for templates, code in (
+        ([{"weekday": 1, "startMinute": 720, "endMinute": 780, "slotMinutes": 0}], "ROOM_SLOT_LENGTH"),
+        ([{"weekday": 1, "startMinute": 720, "endMinute": 780, "slotMinutes": 1440}], "ROOM_SLOT_LENGTH"),
+        ([{"weekday": 1, "startMinute": 780, "endMinute": 720, "slotMinutes": 30}], "ROOM_BAD_WINDOW"),
+        ([{"weekday": 1, "startMinute": 720, "endMinute": 780, "slotMinutes": 30},
+          {"weekday": 1, "startMinute": 750, "endMinute": 800, "slotMinutes": 30}], "ROOM_TEMPLATES_OVERLAP"),
+    ):
+        result = (await counsellor.data(SET_HOURS, {"room": str(room.id), "t": templates}))["setOpeningTemplates"]
+        assert result["code"] == code and result["message"], templates
+    student = await _as(new_client, "demo-student1")
+    assert len((await student.data(SLOTS))["counsellingSlots"]) == 20  # the hours are unchanged
