@@ -146,3 +146,15 @@ async def test_overlapping_or_impossible_hours_are_refused(room, new_client):
         assert result["code"] == code and result["message"], templates
     student = await _as(new_client, "demo-student1")
     assert len((await student.data(SLOTS))["counsellingSlots"]) == 20  # the hours are unchanged
+
+
+async def test_the_demo_room_is_open_over_five_hours_and_demo_student1_can_book(demo_care, new_client):
+    counsellor = await _as(new_client, "demo-counsellor")
+    hours = (await counsellor.data("{ openingHours { openMinutes meetsMinimum } }"))["openingHours"]
+    assert hours["openMinutes"] >= 300 and hours["meetsMinimum"] is True
+    schedule = (await counsellor.data("{ counsellorSchedule(days: 14) { status student { name } } }"))["counsellorSchedule"]
+    assert any(b["status"] == "BOOKED" for b in schedule)
+    student = await _as(new_client, "demo-student1")
+    slots = (await student.data(SLOTS))["counsellingSlots"]
+    assert slots
+    assert (await student.data(BOOK, {"k": slots[-1]["key"]}))["bookSlot"]["__typename"] == "Booking"

@@ -42,7 +42,8 @@ def demo_id(name: str) -> uuid.UUID:
 
 
 async def seed_demo(care: bool = True) -> bool:
-    """Create the demo school once, and (with `care`) its care cases and 30 days of entries.
+    """Create the demo school once, and (with `care`) its care cases, 30 days of entries and its
+    counselling room with a few bookings.
     Returns False when nothing was missing."""
     school_id = demo_id("school")
     created = False
@@ -52,7 +53,10 @@ async def seed_demo(care: bool = True) -> bool:
     if care:
         from shouhu.demo.care import seed_care  # care imports demo_id from here
 
+        from shouhu.demo.counselling import seed_counselling
+
         created = await seed_care(school_id) or created
+        created = await seed_counselling(school_id) or created
     return created
 
 
@@ -75,7 +79,7 @@ async def _seed_roster(school_id: uuid.UUID) -> None:
                 {"label": "全国心理援助热线（24小时）", "number": "12356"},
             ],
             room_place="行政楼二楼 203 室 · 心语小屋（心理辅导室）",
-            room_hours="周一至周五 12:00–13:00、15:40–17:10（每周开放 12.5 小时）",
+            room_hours="周一至周五 12:00–13:00、15:40–17:10（每周开放 12.5 小时，可在“守护”中预约）",
         )
 
         def account(login: str, name: str, phone: str | None, demo: bool = True) -> Account:
