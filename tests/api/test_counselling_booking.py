@@ -158,3 +158,61 @@ async def test_the_demo_room_is_open_over_five_hours_and_demo_student1_can_book(
     slots = (await student.data(SLOTS))["counsellingSlots"]
     assert slots
     assert (await student.data(BOOK, {"k": slots[-1]["key"]}))["bookSlot"]["__typename"] == "Booking"
+
+
+RECORD = """mutation($b: ID!, $n: String!, $c: String, $s: Boolean) { writeSessionRecord(bookingId: $b, notes: $n, conclusion: $c, shareConclusion: $s) {
+  __typename ... on SessionRecord { notes conclusion conclusionSharedAt } ... on ValidationError { field code message } } }"""
+ATTEND = """mutation($b: ID!, $a: Boolean!) { markAttendance(bookingId: $b, attended: $a) { __typename
+  ... on Booking { status } ... on ValidationError { code } } }"""
+SCHEDULE = "{ counsellorSchedule(days: 14) { id status topic student { name } record { notes conclusion } } }"
+TIMELINE = """query($s: ID!) { timeline(studentId: $s) { nodes { kind item { __typename
+  ... on CounsellingConclusion { conclusion } } } } }"""
+
+
+async def test_a_sealed_record_is_for_counsellors_only_and_only_the_conclusion_reaches_the_team(room, new_client):
+    student = await _as(new_client, "demo-student1")
+    key = (await student.data(SLOTS))["counsellingSlots"][0]["key"]  # Monday 12:00
+    booking = (await student.data(BOOK, {"k": key, "t": "和妈妈吵架了"}))["bookSlot"]
+    counsellor = await _as(new_client, "demo-counsellor")
+    early = (await counsellor.data(ATTEND, {"b": booking["id"], "a": True}))["markAttendance"]
+    assert early["code"] == "BOOKING_NOT_STARTED"
+    clock.travel(timedelta(hours=4))  # 12:30, the session is on
+    assert (await counsellor.data(ATTEND, {"b": booking["id"], "a": True}))["markAttendance"]["status"] == "ATTENDED"
+    # 周子涵 has a care case: the shared conclusion goes on her timeline, nothing else does.
+    opened = await counsellor.data("""mutation($s: ID!) { openCareCase(input: {studentId: $s, level: WATCH, reasons: [FAMILY_PROBLEMS]}) { __typename } }""",
+                                   {"s": str((await Student.get(name="周子涵")).id)})
+    assert opened["openCareCase"]["__typename"] == "CareCase"
+    written = (await counsellor.data(RECORD, {"b": booking["id"], "n": "母女冲突，自述夜间难以入睡（保密）",
+                                              "c": "建议家长每晚倾听十五分钟，两周后复谈", "s": True}))["writeSessionRecord"]
+    assert written["conclusionSharedAt"] is not None
+    schedule = (await counsellor.data(SCHEDULE))["counsellorSchedule"]
+    assert schedule[0]["record"]["notes"].startswith("母女冲突")
+
+    zihan = str((await Student.get(name="周子涵")).id)
+    for login in ("demo-admin", "demo-teacher", "demo-parent1", "demo-mentor1", "demo-district", "demo-student1"):
+        other = await _as(new_client, login)
+        body = await other(SCHEDULE)
+        assert "母女冲突" not in str(body) and "和妈妈吵架了" not in str(body) or login == "demo-student1", login
+        timeline = await other(TIMELINE, {"s": zihan})
+        conclusions = [n["item"].get("conclusion") for n in ((timeline.get("data") or {}).get("timeline") or {}).get("nodes", [])
+                       if n["kind"] == "COUNSELLING"]
+        assert conclusions == (["建议家长每晚倾听十五分钟，两周后复谈"] if login in ("demo-admin", "demo-teacher") else []), login
+        assert "母女冲突" not in str(timeline)
+    mine = await student(MINE)
+    assert "母女冲突" not in str(mine)
+    bad = (await counsellor.data(RECORD, {"b": booking["id"], "n": "", "c": None, "s": False}))["writeSessionRecord"]
+    assert bad["field"] == "notes"
+
+
+async def test_a_counsellor_moves_a_booking_and_the_student_sees_why(room, new_client):
+    student = await _as(new_client, "demo-student1")
+    slots = (await student.data(SLOTS))["counsellingSlots"]
+    booking = (await student.data(BOOK, {"k": slots[0]["key"]}))["bookSlot"]
+    counsellor = await _as(new_client, "demo-counsellor")
+    move = """mutation($id: ID!, $k: String!, $r: String!) { moveBooking(id: $id, slotKey: $k, reason: $r) { __typename
+      ... on Booking { startsAt } ... on SlotTaken { message } ... on ValidationError { field code } } }"""
+    moved = (await counsellor.data(move, {"id": booking["id"], "k": slots[3]["key"], "r": "周一下午开会，改到周二"}))["moveBooking"]
+    assert moved["startsAt"] == slots[3]["startsAt"]
+    mine = (await student.data(MINE))["myBookings"]
+    assert [(b["status"], b["cancelReason"]) for b in mine][:2] == [("BOOKED", ""), ("CANCELLED", "周一下午开会，改到周二")]
+    assert slots[0]["key"] in {s["key"] for s in (await student.data(SLOTS))["counsellingSlots"]}

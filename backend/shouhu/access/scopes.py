@@ -13,7 +13,7 @@ from shouhu.access.principal import Principal
 from shouhu.accounts.models import Account, StaffRole
 from shouhu.alerts.models import Alert
 from shouhu.care.models import CareCase, CaseChange, RotaAssignment, SchoolPeriod, TeamMember
-from shouhu.counselling.models import Booking, OpeningTemplate, Room
+from shouhu.counselling.models import Booking, OpeningTemplate, Room, SessionRecord
 from shouhu.entries.models import CheckIn, CheckInRevision, HomeLog, Observation, Visibility
 from shouhu.schools.models import District, Guardianship, School, SchoolClass, Student
 from shouhu.timeline.models import TimelineEvent
@@ -271,3 +271,14 @@ def managed_rooms(principal: Principal) -> QuerySet[Room]:
 def visible_templates(principal: Principal) -> QuerySet[OpeningTemplate]:
     """Opening hours, for the counsellors and leadership who watch the weekly minimum."""
     return OpeningTemplate.filter(school_id__in=list(principal.school_wide_of))
+
+
+def sealed_session_records(principal: Principal) -> QuerySet[SessionRecord]:
+    """Session records are sealed: the school's counsellors only, not leadership."""
+    return SessionRecord.filter(school_id__in=list(principal.counsellor_of))
+
+
+def visible_conclusions(principal: Principal) -> QuerySet[SessionRecord]:
+    """Shared conclusions, for those who read the student's care data. Only the conclusion
+    field may be shown from these rows (see the API type)."""
+    return SessionRecord.filter(_staff_reader(principal, "booking__"), conclusion_shared_at__isnull=False)

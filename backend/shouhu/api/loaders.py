@@ -54,6 +54,7 @@ class Loaders:
     members_by_case: DataLoader = field(init=False)
     family_by_student: DataLoader = field(init=False)
     revisions_by_check_in: DataLoader = field(init=False)
+    record_by_booking: DataLoader = field(init=False)
 
     def __post_init__(self) -> None:
         self.class_by_id = _loader(self._classes)
@@ -67,6 +68,7 @@ class Loaders:
         self.members_by_case = _loader(self._members)
         self.family_by_student = _loader(self._family)
         self.revisions_by_check_in = _loader(self._revisions)
+        self.record_by_booking = _loader(self._records)
 
     async def _classes(self, ids: list[UUID]) -> list[SchoolClass | None]:
         rows = await scopes.visible_classes(self.principal).filter(id__in=ids)
@@ -143,3 +145,7 @@ class Loaders:
     async def _revisions(self, ids: list[UUID]) -> list[list[CheckInRevision]]:
         rows = await scopes.visible_check_in_revisions(self.principal).filter(check_in_id__in=ids).order_by("version")
         return _grouped(ids, rows, lambda row: row.check_in_id)
+
+    async def _records(self, booking_ids: list[UUID]) -> list[object | None]:
+        rows = await scopes.sealed_session_records(self.principal).filter(booking_id__in=booking_ids)
+        return _by_key(booking_ids, {row.booking_id: row for row in rows})

@@ -19,10 +19,22 @@ from shouhu.access import audit, scopes
 from shouhu.access.principal import Principal
 from shouhu.clock import utcnow
 from shouhu.counselling import slots as slot_rules
-from shouhu.counselling.models import Booking, BookingStatus, NonSchoolDay, OpeningException, OpeningTemplate, SlotClaim
+from shouhu.care.models import CareCase
+from shouhu.counselling.models import (
+    Booking,
+    BookingStatus,
+    NonSchoolDay,
+    OpeningException,
+    OpeningTemplate,
+    SessionRecord,
+    SlotClaim,
+)
+from shouhu.entries.models import Visibility
 from shouhu.errors import Invalid
 from shouhu.schools import calendar
 from shouhu.schools.models import School, Student
+from shouhu.timeline.models import EventKind
+from shouhu.timeline.services import add_event
 
 TOPIC_MAX = 500
 REASON_MAX = 200
@@ -124,7 +136,8 @@ async def book_slot(principal: Principal, slot_key: str, topic: str | None, stud
             await Student.filter(id=student.id).select_for_update().using_db(connection).first()
             upcoming = await Booking.filter(student_id=student.id, status=BookingStatus.BOOKED,
                                             starts_at__gt=now).using_db(connection).count()
-            if upcoming >= school.max_upcoming_bookings:
+            # The limit is the student's; a counsellor booking after a referral decides for themselves.
+            if not on_behalf and upcoming >= school.max_upcoming_bookings:
                 raise Invalid("booking.limit", field="slotKey", max=school.max_upcoming_bookings)
             booking = await Booking.create(
                 school_id=school.id, room_id=wanted.room_id, counsellor_id=wanted.counsellor_id, student_id=student.id,
@@ -215,3 +228,97 @@ async def opening_hours(principal: Principal) -> OpeningHours | None:
     ]
     check = slot_rules.hours_check(templates, school_days=school_days, school_minutes_per_week=school_minutes)
     return OpeningHours(templates=rows, check=check)
+
+
+# The counsellor's day
+
+
+async def _counsellors_booking(principal: Principal, booking_id: UUID) -> Booking:
+    booking = await scopes.visible_bookings(principal).filter(school_id__in=list(principal.counsellor_of)).get_or_none(
+        id=booking_id
+    )
+    if booking is None:
+        raise Invalid("booking.unknown", field="bookingId")
+    return booking
+
+
+async def mark_attendance(principal: Principal, booking_id: UUID, attended: bool) -> Booking:
+    """Attended or no-show, once the session has started; a mistake may be corrected."""
+    booking = await _counsellors_booking(principal, booking_id)
+    if booking.status == BookingStatus.CANCELLED:
+        raise Invalid("booking.unknown", field="bookingId")
+    if booking.starts_at > utcnow():
+        raise Invalid("booking.not_started", field="bookingId")
+    booking.status = BookingStatus.ATTENDED if attended else BookingStatus.NO_SHOW
+    await booking.save(update_fields=["status"])
+    await audit.record(principal, "write", "booking", booking.id, "attendance", school_id=booking.school_id)
+    return booking
+
+
+async def move_booking(principal: Principal, booking_id: UUID, slot_key: str, reason: str | None) -> Booking:
+    """A counsellor moves a booking to another free slot; the student sees the reason."""
+    booking = await _counsellors_booking(principal, booking_id)
+    if booking.status != BookingStatus.BOOKED:
+        raise Invalid("booking.unknown", field="bookingId")
+    why = validation.text(reason, "reason", REASON_MAX)
+    school = await School.get(id=booking.school_id)
+    now = utcnow()
+    wanted = next((s for s in await _derive(school, days=school.booking_horizon_days + 1, not_before=now)
+                   if s.key == slot_key), None)
+    if wanted is None:
+        raise Invalid("slot.unknown", field="slotKey")
+    try:
+        async with in_transaction() as connection:
+            moved = await Booking.create(
+                school_id=school.id, room_id=wanted.room_id, counsellor_id=wanted.counsellor_id,
+                student_id=booking.student_id, slot_key=wanted.key, starts_at=wanted.starts_at, ends_at=wanted.ends_at,
+                topic=booking.topic, booked_by_id=principal.account_id, booked_at=now, using_db=connection,
+            )
+            await SlotClaim.create(slot_key=wanted.key, booking_id=moved.id, using_db=connection)
+            await Booking.filter(id=booking.id).using_db(connection).update(
+                status=BookingStatus.CANCELLED, cancelled_at=now, cancelled_by_id=principal.account_id, cancel_reason=why,
+            )
+            await SlotClaim.filter(booking_id=booking.id).using_db(connection).delete()
+    except IntegrityError:
+        raise SlotTaken() from None
+    await audit.record(principal, "write", "booking", booking.id, "move", school_id=school.id)
+    return moved
+
+
+RECORD_MAX = 5000
+CONCLUSION_MAX = 1000
+
+
+async def write_session_record(
+    principal: Principal, booking_id: UUID, notes: str | None, conclusion: str | None, share: bool
+) -> SessionRecord:
+    """The sealed record of a session held; sharing puts the conclusion, and nothing else, on
+    the care team's timeline when the student has a case."""
+    booking = await _counsellors_booking(principal, booking_id)
+    if booking.status != BookingStatus.ATTENDED:
+        raise Invalid("record.not_attended", field="bookingId")
+    text = validation.text(notes, "notes", RECORD_MAX) or ""
+    summary = validation.text(conclusion, "conclusion", CONCLUSION_MAX, required=share) or ""
+    now = utcnow()
+    async with in_transaction() as connection:
+        record = await SessionRecord.filter(booking_id=booking.id).using_db(connection).first()
+        if record is None:
+            record = await SessionRecord.create(
+                school_id=booking.school_id, booking_id=booking.id, notes=text, conclusion=summary,
+                written_by_id=principal.account_id, written_at=now, updated_at=now, using_db=connection,
+            )
+        else:
+            record.notes, record.conclusion, record.updated_at = text, summary, now
+            await record.save(using_db=connection)
+        if share and record.conclusion_shared_at is None and await CareCase.filter(
+            student_id=booking.student_id
+        ).using_db(connection).exists():
+            record.conclusion_shared_at = now
+            await record.save(using_db=connection, update_fields=["conclusion_shared_at"])
+            await add_event(
+                school_id=booking.school_id, student_id=booking.student_id, kind=EventKind.COUNSELLING,
+                entry_id=record.id, author_id=principal.account_id, occurred_at=now, visibility=Visibility.TEAM,
+                connection=connection,
+            )
+    await audit.record(principal, "write", "session_record", record.id, "write", school_id=booking.school_id)
+    return record

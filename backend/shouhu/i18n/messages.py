@@ -332,4 +332,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "开始前 {minutes} 分钟内不能再取消，请直接联系心理老师。",
         "en": "It is too late to cancel (less than {minutes} minutes before); please contact the counsellor.",
     },
+    "booking.not_started": {
+        "zh-CN": "这次辅导还没开始，开始后才能登记到或未到。",
+        "en": "The session has not started yet; mark attendance once it has.",
+    },
+    "record.not_attended": {
+        "zh-CN": "只有已到的辅导才能写记录。",
+        "en": "Only a session the student attended can have a record.",
+    },
 }

@@ -1,6 +1,7 @@
 from tortoise import migrations
 from tortoise.migrations import operations as ops
 from shouhu.counselling.models import BookingStatus
+from shouhu.timeline.models import EventKind
 from tortoise.fields.base import OnDelete
 from uuid import uuid4
 from tortoise import fields
@@ -134,5 +135,10 @@ class Migration(migrations.Migration):
             model_name='School',
             name='max_upcoming_bookings',
             field=fields.SmallIntField(default=1),
+        ),
+        ops.AlterField(
+            model_name='TimelineEvent',
+            name='kind',
+            field=fields.CharEnumField(description='CHECK_IN: check_in\nHOME_LOG: home_log\nOBSERVATION: observation\nCASE_CHANGE: case_change\nALERT: alert\nCOUNSELLING: counselling', enum_type=EventKind, max_length=16),
         ),
     ]

@@ -18,6 +18,7 @@ class EventKind(StrEnum):
     OBSERVATION = "observation"
     CASE_CHANGE = "case_change"
     ALERT = "alert"
+    COUNSELLING = "counselling"  # a counselling conclusion shared with the team, nothing else
 
 
 class TimelineEvent(Model):

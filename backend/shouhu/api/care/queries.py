@@ -21,6 +21,7 @@ from shouhu.api.care.types import (
     CaseChange,
     ChartDay,
     CheckIn,
+    CounsellingConclusion,
     HomeLog,
     HomeLogStats,
     Adherence,
@@ -79,6 +80,7 @@ async def _items(info: Info, events: list) -> dict[UUID, object]:
         EventKind.OBSERVATION: (scopes.visible_observations, Observation.of),
         EventKind.CASE_CHANGE: (scopes.visible_case_changes, CaseChange.of),
         EventKind.ALERT: (scopes.visible_timeline_alerts, Alert.of),
+        EventKind.COUNSELLING: (scopes.visible_conclusions, CounsellingConclusion.of),
     }
     for kind, ids in wanted.items():
         scope, wrap = sources[kind]

@@ -59,6 +59,7 @@ class TimelineKind(Enum):
     OBSERVATION = "observation"
     CASE_CHANGE = "case_change"
     ALERT = "alert"
+    COUNSELLING = "counselling"
 
 
 def signals_of(values: list[str]) -> list[signal_rules.Signal]:
@@ -323,7 +324,20 @@ class Alert:
         return await person(info, self._row.acknowledged_by_id)
 
 
-TimelineItem = Annotated[CheckIn | HomeLog | Observation | CaseChange | Alert, strawberry.union("TimelineItem")]
+@strawberry.type(description="A counselling conclusion or suggestion shared with the care team (结论建议互商互通): no other session detail.")
+class CounsellingConclusion:
+    id: strawberry.ID
+    conclusion: str
+    shared_at: datetime.datetime
+
+    @classmethod
+    def of(cls, row: object) -> CounsellingConclusion:
+        return cls(id=_id(row.id), conclusion=row.conclusion, shared_at=row.conclusion_shared_at)  # type: ignore[attr-defined]
+
+
+TimelineItem = Annotated[
+    CheckIn | HomeLog | Observation | CaseChange | Alert | CounsellingConclusion, strawberry.union("TimelineItem")
+]
 
 
 @strawberry.type

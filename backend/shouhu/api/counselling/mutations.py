@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import strawberry
 
 from shouhu.api.context import Info
@@ -13,6 +15,8 @@ from shouhu.api.counselling.types import (
     OpeningHours,
     OpeningHoursResult,
     OpeningTemplateInput,
+    SessionRecord,
+    SessionRecordResult,
     Slot,
     SlotTaken,
 )
@@ -23,6 +27,18 @@ from shouhu.counselling import services
 from shouhu.errors import Invalid
 
 signed_in = [IsAuthenticated]
+
+
+def _required_id(value: strawberry.ID, field: str, unknown: str) -> UUID:
+    parsed = parse_id(value, field, unknown)
+    if parsed is None:
+        raise Invalid(unknown, field=field)
+    return parsed
+
+
+async def _taken(info: Info) -> SlotTaken:
+    free = await services.free_slots(info.context.principal)
+    return SlotTaken(message=info.context.t("slot.taken"), free_slots=[Slot.of(s) for s in free])
 
 
 @strawberry.type
@@ -38,8 +54,7 @@ class CounsellingMutations:
         try:
             return await attempt(info.context.locale, run)
         except services.SlotTaken:
-            free = await services.free_slots(info.context.principal)
-            return SlotTaken(message=info.context.t("slot.taken"), free_slots=[Slot.of(s) for s in free])
+            return await _taken(info)
 
     @strawberry.mutation(permission_classes=signed_in, description="Cancel a booking: the student until the notice period, a counsellor with a reason.")
     async def cancel_booking(self, info: Info, id: strawberry.ID, reason: str | None = None) -> BookingResult:
@@ -48,6 +63,37 @@ class CounsellingMutations:
             if booking_id is None:
                 raise Invalid("booking.unknown", field="id")
             return Booking.of(await services.cancel_booking(info.context.principal, booking_id, reason))
+
+        return await attempt(info.context.locale, run)
+
+    @strawberry.mutation(permission_classes=signed_in, description="A counsellor marks a session attended or missed (no-show).")
+    async def mark_attendance(self, info: Info, booking_id: strawberry.ID, attended: bool) -> BookingResult:
+        async def run() -> Booking:
+            target = _required_id(booking_id, "bookingId", "booking.unknown")
+            return Booking.of(await services.mark_attendance(info.context.principal, target, attended))
+
+        return await attempt(info.context.locale, run)
+
+    @strawberry.mutation(permission_classes=signed_in, description="A counsellor moves a booking to another free slot, with a reason the student sees.")
+    async def move_booking(self, info: Info, id: strawberry.ID, slot_key: str, reason: str) -> BookSlotResult:
+        async def run() -> Booking:
+            target = _required_id(id, "bookingId", "booking.unknown")
+            return Booking.of(await services.move_booking(info.context.principal, target, slot_key, reason))
+
+        try:
+            return await attempt(info.context.locale, run)
+        except services.SlotTaken:
+            return await _taken(info)
+
+    @strawberry.mutation(permission_classes=signed_in, description="The counsellor's sealed record of a session held; optionally share the conclusion with the care team.")
+    async def write_session_record(
+        self, info: Info, booking_id: strawberry.ID, notes: str, conclusion: str | None = None,
+        share_conclusion: bool = False,
+    ) -> SessionRecordResult:
+        async def run() -> SessionRecord:
+            target = _required_id(booking_id, "bookingId", "booking.unknown")
+            row = await services.write_session_record(info.context.principal, target, notes, conclusion, share_conclusion)
+            return SessionRecord.of(row)
 
         return await attempt(info.context.locale, run)
 

@@ -13,6 +13,7 @@ from shouhu.api.counselling.types import Booking, OpeningHours, OpeningTemplate,
 from shouhu.api.permissions import IsAuthenticated
 from shouhu.clock import utcnow
 from shouhu.counselling import services
+from shouhu.counselling.models import BookingStatus
 from shouhu.schools import calendar
 
 signed_in = [IsAuthenticated]
@@ -30,7 +31,7 @@ class CounsellingQueries:
     async def counselling_slots(self, info: Info) -> list[Slot]:
         return [Slot.of(slot) for slot in await services.free_slots(info.context.principal)]
 
-    @strawberry.field(permission_classes=signed_in, description="The signed-in student's bookings, upcoming first, then the last 30 days.")
+    @strawberry.field(permission_classes=signed_in, description="The signed-in student's bookings: upcoming ones first, then cancelled and past ones of the last 30 days, newest first.")
     async def my_bookings(self, info: Info) -> list[Booking]:
         p = info.context.principal
         if p.student_id is None:
@@ -38,8 +39,10 @@ class CounsellingQueries:
         rows = await scopes.visible_bookings(p).filter(
             student_id=p.student_id, starts_at__gte=utcnow() - timedelta(days=30)
         ).order_by("-starts_at")
-        upcoming = sorted((r for r in rows if r.ends_at >= utcnow()), key=lambda r: r.starts_at)
-        return [Booking.of(r) for r in upcoming + [r for r in rows if r.ends_at < utcnow()]]
+        now = utcnow()
+        live = sorted((r for r in rows if r.status == BookingStatus.BOOKED and r.ends_at >= now), key=lambda r: r.starts_at)
+        rest = [r for r in rows if r not in live]  # cancelled, moved and past ones, newest first
+        return [Booking.of(r) for r in live + rest]
 
     @strawberry.field(permission_classes=signed_in, description="Bookings of the school from a day on (school time), for its counsellors.")
     async def counsellor_schedule(self, info: Info, since: datetime.date | None = None, days: int = 7) -> list[Booking]:

@@ -45,6 +45,27 @@ class Slot:
         return await person(info, self._counsellor_id)  # type: ignore[arg-type]
 
 
+@strawberry.type(description="The sealed record of a session (个案保密): readable by the school's counsellors only.")
+class SessionRecord:
+    id: strawberry.ID
+    notes: str
+    conclusion: str
+    conclusion_shared_at: datetime.datetime | None
+    written_at: datetime.datetime
+    updated_at: datetime.datetime
+    _row: strawberry.Private[models.SessionRecord]
+
+    @classmethod
+    def of(cls, row: models.SessionRecord) -> SessionRecord:
+        return cls(id=strawberry.ID(str(row.id)), notes=row.notes, conclusion=row.conclusion,
+                   conclusion_shared_at=row.conclusion_shared_at, written_at=row.written_at,
+                   updated_at=row.updated_at, _row=row)
+
+    @strawberry.field
+    async def written_by(self, info: Info) -> Person | None:
+        return await person(info, self._row.written_by_id)
+
+
 @strawberry.type(description="A booking of the counselling room: seen by the student and the counsellors only.")
 class Booking:
     id: strawberry.ID
@@ -76,6 +97,14 @@ class Booking:
     @strawberry.field
     async def student(self, info: Info) -> StudentSummary | None:
         return await student_summary(info, self._row.student_id)
+
+    @strawberry.field(description="The sealed session record: null for everyone but the school's counsellors. Every read is audited.")
+    async def record(self, info: Info) -> SessionRecord | None:
+        row = await info.context.loaders.record_by_booking.load(self._row.id)
+        if row is None:
+            return None
+        info.context.audit.read("session_record", [(row.school_id, row.id)], "booking.record")
+        return SessionRecord.of(row)
 
 
 @strawberry.type(description="Somebody booked this slot a moment earlier: here are the free slots now.")
@@ -128,4 +157,5 @@ class OpeningTemplateInput:
 
 BookSlotResult = Annotated[Booking | SlotTaken | ValidationError, strawberry.union("BookSlotResult")]
 BookingResult = Annotated[Booking | ValidationError, strawberry.union("BookingResult")]
+SessionRecordResult = Annotated[SessionRecord | ValidationError, strawberry.union("SessionRecordResult")]
 OpeningHoursResult = Annotated[OpeningHours | ValidationError, strawberry.union("OpeningHoursResult")]

@@ -1,0 +1,130 @@
+"""Who may see and do what in the counselling room. A student's bookings are the student's
+and the counsellors' alone (个案保密): not the guardians', the team's, leadership's or the
+district's; sealed records are the counsellors' only."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from shouhu import clock
+from shouhu.accounts.models import Account
+from shouhu.admin import create_admin
+from shouhu.auth.passwords import hash_password
+from shouhu.counselling.models import Booking, OpeningTemplate, Room
+from shouhu.demo.seed import DEMO_PASSWORD
+from shouhu.schools.models import School, Student
+from tests.support import error_codes
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+ROLES = ["anonymous", "student", "other-student", "guardian", "mentor", "class-teacher", "counsellor", "admin",
+         "district", "other-school-admin"]
+LOGINS = {"student": "demo-student1", "other-student": "student-b", "guardian": "demo-parent1",
+          "mentor": "demo-mentor1", "class-teacher": "demo-teacher", "counsellor": "demo-counsellor",
+          "admin": "demo-admin", "district": "demo-district"}
+TOPIC = "想聊聊和父母的矛盾"
+
+
+@pytest.fixture
+async def world(demo, new_client):
+    clock.travel_to(datetime(2026, 11, 23, 0, 30, tzinfo=timezone.utc))  # Monday 08:30 in Shanghai
+    await create_admin("另一所中学", "other-admin", "外校管理员", "outer-school-pass-1")
+    school = await School.first()
+    other = await Student.filter(school_id=school.id, account_id=None).order_by("student_number").first()
+    account = await Account.create(school_id=school.id, login="student-b", display_name=other.name,
+                                   password_hash=await hash_password(DEMO_PASSWORD))
+    await Student.filter(id=other.id).update(account_id=account.id)
+    counsellor = await Account.get(login="demo-counsellor")
+    room = await Room.create(school_id=school.id, name="心语小屋", place="203")
+    await OpeningTemplate.bulk_create([OpeningTemplate(school_id=school.id, room_id=room.id, counsellor_id=counsellor.id,
+                                                       weekday=d, start_minute=720, end_minute=780, slot_minutes=50,
+                                                       buffer_minutes=10) for d in range(1, 6)])
+    student = new_client()
+    await student.sign_in("demo-student1")
+    slots = (await student.data("{ counsellingSlots { key } }"))["counsellingSlots"]
+    booked = await student.data("""mutation($k: String!, $t: String) { bookSlot(slotKey: $k, topic: $t) { ... on Booking { id } } }""",
+                                {"k": slots[1]["key"], "t": TOPIC})
+    return {"room": str(room.id), "booking": booked["bookSlot"]["id"], "free": slots[2]["key"], "other_free": slots[3]["key"],
+            "zihan": str((await Student.get(name="周子涵")).id)}
+
+
+async def _as(new_client, role):
+    client = new_client()
+    if role == "other-school-admin":
+        await client.sign_in("other-admin", "outer-school-pass-1")
+    elif role != "anonymous":
+        await client.sign_in(LOGINS[role])
+    return client
+
+
+@pytest.mark.parametrize("role", ROLES)
+async def test_counselling_reads(world, new_client, role):
+    client = await _as(new_client, role)
+    reads = {
+        "counsellingSlots": await client("{ counsellingSlots { key } }"),
+        "myBookings": await client("{ myBookings { id topic } }"),
+        "counsellorSchedule": await client("{ counsellorSchedule(days: 14) { id topic student { name } record { notes } } }"),
+        "openingHours": await client("{ openingHours { openMinutes } }"),
+        "counsellingRooms": await client("{ counsellingRooms { name place } }"),
+        "timeline": await client("query($s: ID!) { timeline(studentId: $s) { nodes { kind } } }", {"s": world["zihan"]}),
+    }
+    if role == "anonymous":
+        assert all(error_codes(body) == ["UNAUTHENTICATED"] for body in reads.values())
+        return
+    data = {name: (body.get("data") or {}).get(name) for name, body in reads.items()}
+    assert bool(data["counsellingSlots"]) == (role in {"student", "other-student", "counsellor"})
+    assert [b["topic"] for b in data["myBookings"]] == ([TOPIC] if role == "student" else [])
+    schedule = data["counsellorSchedule"]
+    assert [b["topic"] for b in schedule] == ([TOPIC] if role == "counsellor" else [])
+    if role == "other-school-admin":  # its own school's hours: none
+        assert data["openingHours"] == {"openMinutes": 0}
+    else:
+        assert (data["openingHours"] is not None) == (role in {"counsellor", "admin"})
+    assert bool(data["counsellingRooms"]) == (role not in {"district", "other-school-admin"})
+    # No trace of the booking anywhere else: not its topic, not on the student's timeline.
+    if role not in {"student", "counsellor"}:
+        assert TOPIC not in str(reads)
+
+
+@pytest.mark.parametrize("role", ROLES)
+async def test_counselling_writes(world, new_client, role):
+    client = await _as(new_client, role)
+    zihan = world["zihan"]
+    calls = {
+        "bookSlot": ("mutation($k: String!) { bookSlot(slotKey: $k) { __typename ... on ValidationError { code } } }",
+                     {"k": world["free"]}),
+        "bookForStudent": ("mutation($k: String!, $s: ID) { bookSlot(slotKey: $k, studentId: $s) { __typename ... on ValidationError { code } } }",
+                           {"k": world["other_free"], "s": zihan}),
+        "cancelBooking": ('mutation($id: ID!) { cancelBooking(id: $id, reason: "老师外出") { __typename ... on ValidationError { code } } }',
+                          {"id": world["booking"]}),
+        "setOpeningTemplates": ("mutation($r: ID!) { setOpeningTemplates(roomId: $r, templates: [{weekday: 6, startMinute: 540, endMinute: 600, slotMinutes: 50}]) { __typename ... on ValidationError { code } } }",
+                                {"r": world["room"]}),
+        "writeSessionRecord": ('mutation($b: ID!) { writeSessionRecord(bookingId: $b, notes: "x") { __typename ... on ValidationError { code } } }',
+                               {"b": world["booking"]}),
+    }
+    allowed = {
+        "bookSlot": {"student", "other-student"},  # the student already holds one: the limit refuses
+        "bookForStudent": {"counsellor"},
+        "cancelBooking": {"student", "counsellor"},
+        "setOpeningTemplates": {"counsellor"},
+        "writeSessionRecord": set(),  # not attended yet: refused for everyone
+    }
+    before = await Booking.all().count()
+    for name, (query, variables) in calls.items():
+        body = await client(query, variables)
+        if role == "anonymous":
+            assert error_codes(body) == ["UNAUTHENTICATED"], name
+            continue
+        field = "bookSlot" if name == "bookForStudent" else name
+        outcome = body["data"][field]
+        if role in allowed[name] and not (name == "bookSlot" and role == "student"):
+            assert outcome["__typename"] != "ValidationError", (name, body)
+        else:
+            assert outcome["__typename"] == "ValidationError", (name, role, body)
+    booked_now = await Booking.all().count() - before
+    expected = {"other-student": 1, "counsellor": 1}.get(role, 0)
+    assert booked_now == expected
+    cancelled = (await Booking.get(id=world["booking"])).status == "cancelled"
+    assert cancelled == (role in {"student", "counsellor"})
