@@ -13,6 +13,7 @@ from starlette.routing import Route
 from tortoise.connection import get_connection
 from tortoise.contrib.starlette import RegisterTortoise
 
+from shouhu.api.files import booking_ics, daily_report_csv
 from shouhu.api.http import graphql_endpoint
 from shouhu.api.schema import make_schema
 from shouhu.db import tortoise_config
@@ -44,6 +45,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Starlette(
         routes=[
             Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
+            Route("/bookings/{booking_id}.ics", booking_ics),
+            Route("/reports/daily.csv", daily_report_csv),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/{path:path}", pwa.serve, methods=["GET", "HEAD"]),

@@ -216,3 +216,41 @@ async def test_a_counsellor_moves_a_booking_and_the_student_sees_why(room, new_c
     mine = (await student.data(MINE))["myBookings"]
     assert [(b["status"], b["cancelReason"]) for b in mine][:2] == [("BOOKED", ""), ("CANCELLED", "周一下午开会，改到周二")]
     assert slots[0]["key"] in {s["key"] for s in (await student.data(SLOTS))["counsellingSlots"]}
+
+
+async def test_the_booking_as_a_calendar_file_for_the_student_and_no_one_else(room, new_client, client):
+    student = await _as(new_client, "demo-student1")
+    key = (await student.data(SLOTS))["counsellingSlots"][0]["key"]
+    booking = (await student.data(BOOK, {"k": key, "t": "私密话题"}))["bookSlot"]
+    response = await student.http.get(f"/bookings/{booking['id']}.ics")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/calendar")
+    body = response.text
+    assert "DTSTART:20261123T040000Z" in body and "行政楼二楼 203 室" in body and "私密话题" not in body
+    assert response.headers["cache-control"] == "no-store"
+    for login in ("demo-parent1", "demo-teacher", "demo-admin"):
+        other = await _as(new_client, login)
+        assert (await other.http.get(f"/bookings/{booking['id']}.ics")).status_code == 404
+    assert (await client.http.get(f"/bookings/{booking['id']}.ics")).status_code == 401
+
+
+async def test_the_daily_report_counts_without_names_for_the_district_and_as_csv(demo_care, new_client):
+    district = await _as(new_client, "demo-district")
+    schools = (await district.data("{ reportingSchools { id name } }"))["reportingSchools"]
+    assert [s["name"] for s in schools] == ["宝山区启航实验中学"]
+    query = """query($s: ID!, $d: Date) { dailyReport(schoolId: $s, since: $d, days: 14) { date sessionsHeld noShows newBookings caseStudentsSeen } }"""
+    from shouhu.schools.calendar import today
+
+    since = (today("Asia/Shanghai") - timedelta(days=13)).isoformat()
+    rows = (await district.data(query, {"s": schools[0]["id"], "d": since}))["dailyReport"]
+    assert len(rows) == 14
+    assert sum(r["sessionsHeld"] for r in rows) == 2 and sum(r["noShows"] for r in rows) == 1
+    csv_response = await district.http.get(f"/reports/daily.csv?school={schools[0]['id']}&since={since}&days=14")
+    assert csv_response.status_code == 200
+    lines = csv_response.text.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("学校,日期,已完成辅导") and len(lines) == 15
+    students = {s.name for s in await Student.all()}
+    assert not any(name in csv_response.text for name in students)
+    for login in ("demo-teacher", "demo-parent1", "demo-student1"):
+        other = await _as(new_client, login)
+        assert (await other.data(query, {"s": schools[0]["id"], "d": since}))["dailyReport"] == []
+        assert (await other.http.get(f"/reports/daily.csv?school={schools[0]['id']}")).status_code == 404

@@ -282,3 +282,14 @@ def visible_conclusions(principal: Principal) -> QuerySet[SessionRecord]:
     """Shared conclusions, for those who read the student's care data. Only the conclusion
     field may be shown from these rows (see the API type)."""
     return SessionRecord.filter(_staff_reader(principal, "booking__"), conclusion_shared_at__isnull=False)
+
+
+def reporting_schools(principal: Principal) -> QuerySet[School]:
+    """Schools whose de-identified daily report the principal reads: their own (admins and
+    counsellors) and those of their district (district centre staff)."""
+    return School.filter(
+        _any(
+            Q(id__in=list(principal.school_wide_of)) if principal.school_wide_of else None,
+            Q(district_id__in=list(principal.district_ids)) if principal.district_ids else None,
+        )
+    )

@@ -340,4 +340,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "只有已到的辅导才能写记录。",
         "en": "Only a session the student attended can have a record.",
     },
+    "ics.summary": {
+        "zh-CN": "心理辅导（守护）",
+        "en": "Counselling session (Shouhu)",
+    },
+    "report.column.school": {
+        "zh-CN": "学校",
+        "en": "School",
+    },
+    "report.column.date": {
+        "zh-CN": "日期",
+        "en": "Date",
+    },
+    "report.column.sessions_held": {
+        "zh-CN": "已完成辅导",
+        "en": "Sessions held",
+    },
+    "report.column.no_shows": {
+        "zh-CN": "未到",
+        "en": "No-shows",
+    },
+    "report.column.new_bookings": {
+        "zh-CN": "新增预约",
+        "en": "New bookings",
+    },
+    "report.column.case_students_seen": {
+        "zh-CN": "其中在档学生",
+        "en": "Of them, students with a care case",
+    },
 }

@@ -190,7 +190,7 @@ class Migration(migrations.Migration):
                 ('id', fields.UUIDField(primary_key=True, default=uuid4, unique=True, db_index=True)),
                 ('school', fields.ForeignKeyField('shouhu.School', source_field='school_id', db_constraint=True, to_field='id', related_name='timeline_events', on_delete=OnDelete.RESTRICT)),
                 ('student', fields.ForeignKeyField('shouhu.Student', source_field='student_id', db_constraint=True, to_field='id', related_name='timeline_events', on_delete=OnDelete.RESTRICT)),
-                ('kind', fields.CharEnumField(description='CHECK_IN: check_in\nHOME_LOG: home_log\nOBSERVATION: observation\nCASE_CHANGE: case_change\nALERT: alert', enum_type=EventKind, max_length=16)),
+                ('kind', fields.CharEnumField(description='CHECK_IN: check_in\nHOME_LOG: home_log\nOBSERVATION: observation\nCASE_CHANGE: case_change\nALERT: alert\nCOUNSELLING: counselling', enum_type=EventKind, max_length=16)),
                 ('entry_id', fields.UUIDField()),
                 ('author', fields.ForeignKeyField('shouhu.Account', source_field='author_id', null=True, db_constraint=True, to_field='id', related_name='timeline_events', on_delete=OnDelete.SET_NULL)),
                 ('occurred_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),

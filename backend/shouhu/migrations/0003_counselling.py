@@ -1,7 +1,6 @@
 from tortoise import migrations
 from tortoise.migrations import operations as ops
 from shouhu.counselling.models import BookingStatus
-from shouhu.timeline.models import EventKind
 from tortoise.fields.base import OnDelete
 from uuid import uuid4
 from tortoise import fields
@@ -119,26 +118,21 @@ class Migration(migrations.Migration):
         ops.AddField(
             model_name='School',
             name='booking_horizon_days',
-            field=fields.SmallIntField(default=14),
+            field=fields.SmallIntField(default=14, db_default=14),
         ),
         ops.AddField(
             model_name='School',
             name='booking_notice_minutes',
-            field=fields.SmallIntField(default=60),
+            field=fields.SmallIntField(default=60, db_default=60),
         ),
         ops.AddField(
             model_name='School',
             name='cancel_notice_minutes',
-            field=fields.SmallIntField(default=120),
+            field=fields.SmallIntField(default=120, db_default=120),
         ),
         ops.AddField(
             model_name='School',
             name='max_upcoming_bookings',
-            field=fields.SmallIntField(default=1),
-        ),
-        ops.AlterField(
-            model_name='TimelineEvent',
-            name='kind',
-            field=fields.CharEnumField(description='CHECK_IN: check_in\nHOME_LOG: home_log\nOBSERVATION: observation\nCASE_CHANGE: case_change\nALERT: alert\nCOUNSELLING: counselling', enum_type=EventKind, max_length=16),
+            field=fields.SmallIntField(default=1, db_default=1),
         ),
     ]

@@ -39,10 +39,10 @@ class School(Model):
     room_hours = fields.TextField(default="")
     # Counselling-room booking rules: how far ahead students see slots, the least notice for a
     # booking and for a cancellation, and how many upcoming bookings one student may hold.
-    booking_horizon_days = fields.SmallIntField(default=14)
-    booking_notice_minutes = fields.SmallIntField(default=60)
-    cancel_notice_minutes = fields.SmallIntField(default=120)
-    max_upcoming_bookings = fields.SmallIntField(default=1)
+    booking_horizon_days = fields.SmallIntField(default=14, db_default=14)
+    booking_notice_minutes = fields.SmallIntField(default=60, db_default=60)
+    cancel_notice_minutes = fields.SmallIntField(default=120, db_default=120)
+    max_upcoming_bookings = fields.SmallIntField(default=1, db_default=1)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -9,10 +9,11 @@ import strawberry
 
 from shouhu.access import scopes
 from shouhu.api.context import Info
-from shouhu.api.counselling.types import Booking, OpeningHours, OpeningTemplate, Room, Slot
+from shouhu.api.counselling.types import Booking, DailyReport, OpeningHours, OpeningTemplate, ReportingSchool, Room, Slot
+from shouhu.api.ids import query_id
 from shouhu.api.permissions import IsAuthenticated
 from shouhu.clock import utcnow
-from shouhu.counselling import services
+from shouhu.counselling import report, services
 from shouhu.counselling.models import BookingStatus
 from shouhu.schools import calendar
 
@@ -71,3 +72,22 @@ class CounsellingQueries:
             minimum_minutes=check.minimum_minutes, meets_minimum=check.meets_minimum,
             school_minutes=check.school_minutes, share=check.share, meets_share=check.meets_share,
         )
+
+    @strawberry.field(permission_classes=signed_in, description="Schools whose daily report the reader may see.")
+    async def reporting_schools(self, info: Info) -> list[ReportingSchool]:
+        rows = await scopes.reporting_schools(info.context.principal).order_by("name")
+        return [ReportingSchool(id=strawberry.ID(str(r.id)), name=r.name) for r in rows]
+
+    @strawberry.field(permission_classes=signed_in, description="The daily counselling report of a school, one row per day from `since` (default today), counts only.")
+    async def daily_report(
+        self, info: Info, school_id: strawberry.ID, since: datetime.date | None = None, days: int = 1
+    ) -> list[DailyReport]:
+        p = info.context.principal
+        school = query_id(school_id)
+        rows = await report.daily_report(p, school, since, days) if school else None
+        return [
+            DailyReport(school_id=strawberry.ID(str(r.school_id)), school_name=r.school_name, date=r.day,
+                        sessions_held=r.sessions_held, no_shows=r.no_shows, new_bookings=r.new_bookings,
+                        case_students_seen=r.case_students_seen)
+            for r in rows or []
+        ]

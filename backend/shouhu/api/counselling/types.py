@@ -146,6 +146,23 @@ class OpeningHours:
     meets_share: bool
 
 
+@strawberry.type(description="One school day of the de-identified counselling report (一日一报): counts only.")
+class DailyReport:
+    school_id: strawberry.ID
+    school_name: str
+    date: datetime.date
+    sessions_held: int
+    no_shows: int
+    new_bookings: int
+    case_students_seen: int
+
+
+@strawberry.type
+class ReportingSchool:
+    id: strawberry.ID
+    name: str
+
+
 @strawberry.input
 class OpeningTemplateInput:
     weekday: int
