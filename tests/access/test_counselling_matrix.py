@@ -46,7 +46,13 @@ async def world(demo, new_client):
     slots = (await student.data("{ counsellingSlots { key } }"))["counsellingSlots"]
     booked = await student.data("""mutation($k: String!, $t: String) { bookSlot(slotKey: $k, topic: $t) { ... on Booking { id } } }""",
                                 {"k": slots[1]["key"], "t": TOPIC})
-    return {"room": str(room.id), "booking": booked["bookSlot"]["id"], "free": slots[2]["key"], "other_free": slots[3]["key"],
+    from datetime import date
+
+    from shouhu.counselling.models import NonSchoolDay, OpeningException
+
+    await OpeningException.create(school_id=school.id, room_id=room.id, day=date(2026, 11, 30), kind="closed")
+    await NonSchoolDay.create(school_id=school.id, day=date(2026, 12, 1), name="校运会")
+    return {"school": str(school.id), "room": str(room.id), "booking": booked["bookSlot"]["id"], "free": slots[2]["key"], "other_free": slots[3]["key"],
             "zihan": str((await Student.get(name="周子涵")).id)}
 
 
@@ -69,10 +75,15 @@ async def test_counselling_reads(world, new_client, role):
         "openingHours": await client("{ openingHours { openMinutes } }"),
         "counsellingRooms": await client("{ counsellingRooms { name place } }"),
         "timeline": await client("query($s: ID!) { timeline(studentId: $s) { nodes { kind } } }", {"s": world["zihan"]}),
+        "openingExceptions": await client("{ openingExceptions { day } }"),
+        "nonSchoolDays": await client("{ nonSchoolDays { day } }"),
+        "reportingSchools": await client("{ reportingSchools { name } }"),
+        "dailyReport": await client("query($s: ID!) { dailyReport(schoolId: $s) { sessionsHeld } }", {"s": world["school"]}),
     }
     if role == "anonymous":
         assert all(error_codes(body) == ["UNAUTHENTICATED"] for body in reads.values())
         return
+    assert all("errors" not in body for body in reads.values() if body is not reads["timeline"]), reads
     data = {name: (body.get("data") or {}).get(name) for name, body in reads.items()}
     assert bool(data["counsellingSlots"]) == (role in {"student", "other-student", "counsellor"})
     assert [b["topic"] for b in data["myBookings"]] == ([TOPIC] if role == "student" else [])
@@ -83,6 +94,13 @@ async def test_counselling_reads(world, new_client, role):
     else:
         assert (data["openingHours"] is not None) == (role in {"counsellor", "admin"})
     assert bool(data["counsellingRooms"]) == (role not in {"district", "other-school-admin"})
+    assert data["openingExceptions"] == ([{"day": "2026-11-30"}] if role in {"counsellor", "admin"} else [])
+    assert data["nonSchoolDays"] == ([] if role in {"district", "other-school-admin"} else [{"day": "2026-12-01"}])
+    reporting = role in {"counsellor", "admin", "district"}
+    expected_schools = {"district": ["另一所中学", "宝山区启航实验中学"],  # every school of the district
+                        "other-school-admin": ["另一所中学"]}.get(role, ["宝山区启航实验中学"] if reporting else [])
+    assert [s["name"] for s in data["reportingSchools"]] == expected_schools
+    assert len(data["dailyReport"]) == (1 if reporting else 0)
     # No trace of the booking anywhere else: not its topic, not on the student's timeline.
     if role not in {"student", "counsellor"}:
         assert TOPIC not in str(reads)
@@ -103,6 +121,10 @@ async def test_counselling_writes(world, new_client, role):
                                 {"r": world["room"]}),
         "writeSessionRecord": ('mutation($b: ID!) { writeSessionRecord(bookingId: $b, notes: "x") { __typename ... on ValidationError { code } } }',
                                {"b": world["booking"]}),
+        "markAttendance": ("mutation($b: ID!) { markAttendance(bookingId: $b, attended: true) { __typename ... on ValidationError { code } } }",
+                           {"b": world["booking"]}),
+        "addOpeningException": ('mutation($r: ID!) { addOpeningException(roomId: $r, input: {day: "2026-12-02", kind: CLOSED}) { __typename ... on ValidationError { code } } }',
+                                {"r": world["room"]}),
     }
     allowed = {
         "bookSlot": {"student", "other-student"},  # the student already holds one: the limit refuses
@@ -110,7 +132,14 @@ async def test_counselling_writes(world, new_client, role):
         "cancelBooking": {"student", "counsellor"},
         "setOpeningTemplates": {"counsellor"},
         "writeSessionRecord": set(),  # not attended yet: refused for everyone
+        "markAttendance": set(),  # not started yet: refused for everyone
+        "addOpeningException": {"counsellor"},
     }
+    calendar = await client('mutation { setNonSchoolDay(day: "2026-12-03", closed: true) { __typename } }')
+    if role in {"admin", "other-school-admin"}:
+        assert calendar["data"]["setNonSchoolDay"]["__typename"] == "SchoolCalendar"
+    else:
+        assert error_codes(calendar) == ["UNAUTHENTICATED" if role == "anonymous" else "FORBIDDEN"]
     before = await Booking.all().count()
     for name, (query, variables) in calls.items():
         body = await client(query, variables)

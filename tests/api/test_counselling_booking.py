@@ -12,6 +12,7 @@ from shouhu import clock
 from shouhu.accounts.models import Account
 from shouhu.counselling.models import Booking, Room, SlotClaim
 from shouhu.schools.models import School, Student
+from tests.support import error_codes
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -254,3 +255,42 @@ async def test_the_daily_report_counts_without_names_for_the_district_and_as_csv
         other = await _as(new_client, login)
         assert (await other.data(query, {"s": schools[0]["id"], "d": since}))["dailyReport"] == []
         assert (await other.http.get(f"/reports/daily.csv?school={schools[0]['id']}")).status_code == 404
+
+
+ADD_EXCEPTION = """mutation($r: ID!, $i: OpeningExceptionInput!) { addOpeningException(roomId: $r, input: $i) { __typename
+  ... on OpeningException { id day kind wholeRoom } ... on ValidationError { field code message } } }"""
+
+
+async def test_closed_days_extra_hours_and_holidays_change_the_free_slots(room, new_client):
+    counsellor = await _as(new_client, "demo-counsellor")
+    student = await _as(new_client, "demo-student1")
+
+    async def days() -> list[str]:
+        return sorted({s["startsAt"][:10] for s in (await student.data(SLOTS))["counsellingSlots"]})
+
+    assert "2026-11-24" in await days()
+    closed = (await counsellor.data(ADD_EXCEPTION, {"r": str(room.id), "i": {"day": "2026-11-24", "kind": "CLOSED", "wholeRoom": True}}))
+    assert closed["addOpeningException"]["wholeRoom"] is True
+    assert "2026-11-24" not in await days()
+    extra = {"day": "2026-11-28", "kind": "EXTRA", "startMinute": 540, "endMinute": 600, "slotMinutes": 50}
+    assert (await counsellor.data(ADD_EXCEPTION, {"r": str(room.id), "i": extra}))["addOpeningException"]["kind"] == "EXTRA"
+    assert "2026-11-28" in await days()  # a Saturday, opened on purpose
+
+    admin = await _as(new_client, "demo-admin")
+    holiday = """mutation($d: Date!) { setNonSchoolDay(day: $d, closed: true, name: "运动会") { __typename
+      ... on SchoolCalendar { nonSchoolDays { day name } } } }"""
+    calendar = (await admin.data(holiday, {"d": "2026-11-25"}))["setNonSchoolDay"]
+    assert calendar["nonSchoolDays"] == [{"day": "2026-11-25", "name": "运动会"}]
+    assert "2026-11-25" not in await days()
+    assert error_codes(await counsellor(holiday, {"d": "2026-11-26"})) == ["FORBIDDEN"]
+
+    for bad, field in (({"day": "2026-11-20", "kind": "CLOSED"}, "day"),
+                       ({"day": "2026-11-30", "kind": "EXTRA"}, "startMinute"),
+                       ({"day": "2026-11-30", "kind": "EXTRA", "startMinute": 600, "endMinute": 540}, "endMinute")):
+        refused = (await counsellor.data(ADD_EXCEPTION, {"r": str(room.id), "i": bad}))["addOpeningException"]
+        assert refused["field"] == field and refused["message"], bad
+    teacher = await _as(new_client, "demo-teacher")
+    assert (await teacher.data(ADD_EXCEPTION, {"r": str(room.id), "i": {"day": "2026-11-30", "kind": "CLOSED"}}))[
+        "addOpeningException"]["code"] == "ROOM_UNKNOWN"
+    listed = (await counsellor.data("{ openingExceptions { day kind } }"))["openingExceptions"]
+    assert [(e["day"], e["kind"]) for e in listed] == [("2026-11-24", "CLOSED"), ("2026-11-28", "EXTRA")]

@@ -13,7 +13,7 @@ from shouhu.access.principal import Principal
 from shouhu.accounts.models import Account, StaffRole
 from shouhu.alerts.models import Alert
 from shouhu.care.models import CareCase, CaseChange, RotaAssignment, SchoolPeriod, TeamMember
-from shouhu.counselling.models import Booking, OpeningTemplate, Room, SessionRecord
+from shouhu.counselling.models import Booking, NonSchoolDay, OpeningException, OpeningTemplate, Room, SessionRecord
 from shouhu.entries.models import CheckIn, CheckInRevision, HomeLog, Observation, Visibility
 from shouhu.schools.models import District, Guardianship, School, SchoolClass, Student
 from shouhu.timeline.models import TimelineEvent
@@ -293,3 +293,14 @@ def reporting_schools(principal: Principal) -> QuerySet[School]:
             Q(district_id__in=list(principal.district_ids)) if principal.district_ids else None,
         )
     )
+
+
+def visible_opening_exceptions(principal: Principal) -> QuerySet[OpeningException]:
+    return OpeningException.filter(school_id__in=list(principal.school_wide_of))
+
+
+def visible_non_school_days(principal: Principal) -> QuerySet[NonSchoolDay]:
+    schools = set(principal.staff_of)
+    if principal.school_id:
+        schools.add(principal.school_id)
+    return NonSchoolDay.filter(school_id__in=list(schools))

@@ -16,6 +16,7 @@ from tortoise.transactions import in_transaction
 
 from shouhu import validation
 from shouhu.access import audit, scopes
+from shouhu.access.policies import require_school_admin
 from shouhu.access.principal import Principal
 from shouhu.clock import utcnow
 from shouhu.counselling import slots as slot_rules
@@ -96,6 +97,8 @@ def _may_book_for_others(principal: Principal, school: School) -> bool:
 async def free_slots(principal: Principal) -> list[slot_rules.Slot]:
     """Free slots of the principal's school from now (plus the notice) over the horizon: for its
     students and its counsellors."""
+    if principal.school_id is None:  # district staff and the like: no room of their own
+        return []
     school = await _school_of(principal)
     if principal.student_id is None and not _may_book_for_others(principal, school):
         return []
@@ -322,3 +325,72 @@ async def write_session_record(
             )
     await audit.record(principal, "write", "session_record", record.id, "write", school_id=booking.school_id)
     return record
+
+
+# Date exceptions and the school calendar
+
+
+@dataclass(frozen=True)
+class ExceptionData:
+    day: date
+    kind: str
+    start_minute: int | None = None
+    end_minute: int | None = None
+    slot_minutes: int | None = None
+    buffer_minutes: int = 0
+    whole_room: bool = False
+
+
+async def add_exception(principal: Principal, room_id: UUID, data: ExceptionData) -> OpeningException:
+    """A counsellor closes a day (or part of it) or opens extra hours. Bookings already made on a
+    closed day stay: the counsellor cancels or moves them with a reason."""
+    room = await scopes.managed_rooms(principal).select_related("school").get_or_none(id=room_id)
+    if room is None:
+        raise Invalid("room.unknown", field="roomId")
+    try:
+        kind = slot_rules.ExceptionKind(data.kind)
+    except ValueError as exc:
+        raise Invalid("field.invalid_choice", field="kind") from exc
+    if data.day < calendar.today(room.school.time_zone):
+        raise Invalid("room.exception_in_past", field="day")
+    timed = data.start_minute is not None or data.end_minute is not None
+    if kind is slot_rules.ExceptionKind.EXTRA or timed:
+        if data.start_minute is None or data.end_minute is None:
+            raise Invalid("field.required", field="startMinute" if data.start_minute is None else "endMinute")
+        slot_rules.check_template(slot_rules.Template(
+            id=UUID(int=0), room_id=room.id, counsellor_id=principal.account_id, weekday=data.day.isoweekday(),
+            start_minute=data.start_minute, end_minute=data.end_minute,
+            slot_minutes=data.slot_minutes or slot_rules.EXTRA_SLOT_MINUTES, buffer_minutes=data.buffer_minutes,
+        ))
+    created = await OpeningException.create(
+        school_id=room.school_id, room_id=room.id,
+        counsellor_id=None if data.whole_room and kind is slot_rules.ExceptionKind.CLOSED else principal.account_id,
+        day=data.day, kind=kind.value, start_minute=data.start_minute, end_minute=data.end_minute,
+        slot_minutes=(data.slot_minutes or slot_rules.EXTRA_SLOT_MINUTES) if kind is slot_rules.ExceptionKind.EXTRA else None,
+        buffer_minutes=data.buffer_minutes,
+    )
+    await audit.record(principal, "write", "room", room.id, "exception", school_id=room.school_id)
+    return created
+
+
+async def remove_exception(principal: Principal, exception_id: UUID) -> None:
+    row = await OpeningException.filter(id=exception_id, school_id__in=list(principal.counsellor_of)).first()
+    if row is None:
+        raise Invalid("room.unknown_exception", field="id")
+    await row.delete()
+    await audit.record(principal, "write", "room", row.room_id, "exception_removed", school_id=row.school_id)
+
+
+async def set_non_school_day(principal: Principal, day: date, name: str | None, closed: bool) -> None:
+    """Admins keep the school calendar: a holiday closes the counselling room that day."""
+    school_id = require_school_admin(principal)
+    label = validation.text(name, "name", 50, required=False) or ""
+    if closed:
+        if not await NonSchoolDay.filter(school_id=school_id, day=day).exists():
+            try:
+                await NonSchoolDay.create(school_id=school_id, day=day, name=label)
+            except IntegrityError:
+                pass  # set at the same moment by another admin: the same outcome
+    else:
+        await NonSchoolDay.filter(school_id=school_id, day=day).delete()
+    await audit.record(principal, "write", "school", school_id, "calendar")

@@ -368,4 +368,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "其中在档学生",
         "en": "Of them, students with a care case",
     },
+    "room.exception_in_past": {
+        "zh-CN": "不能更改已经过去的日期。",
+        "en": "A past date cannot be changed.",
+    },
+    "room.unknown_exception": {
+        "zh-CN": "未找到该例外安排。",
+        "en": "Exception not found.",
+    },
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from uuid import UUID
 
 import strawberry
@@ -14,7 +15,14 @@ from shouhu.api.counselling.types import (
     BookSlotResult,
     OpeningHours,
     OpeningHoursResult,
+    OpeningException,
+    OpeningExceptionInput,
+    OpeningExceptionResult,
     OpeningTemplateInput,
+    Removed,
+    RemovedResult,
+    SchoolCalendar,
+    SchoolCalendarResult,
     SessionRecord,
     SessionRecordResult,
     Slot,
@@ -22,7 +30,7 @@ from shouhu.api.counselling.types import (
 )
 from shouhu.api.errors import attempt
 from shouhu.api.ids import parse_id
-from shouhu.api.permissions import IsAuthenticated
+from shouhu.api.permissions import IsAuthenticated, IsSchoolAdmin
 from shouhu.counselling import services
 from shouhu.errors import Invalid
 
@@ -94,6 +102,38 @@ class CounsellingMutations:
             target = _required_id(booking_id, "bookingId", "booking.unknown")
             row = await services.write_session_record(info.context.principal, target, notes, conclusion, share_conclusion)
             return SessionRecord.of(row)
+
+        return await attempt(info.context.locale, run)
+
+    @strawberry.mutation(permission_classes=signed_in, description="A counsellor closes a date (or part of it) or opens extra hours in a room.")
+    async def add_opening_exception(
+        self, info: Info, room_id: strawberry.ID, input: OpeningExceptionInput
+    ) -> OpeningExceptionResult:
+        async def run() -> OpeningException:
+            room = _required_id(room_id, "roomId", "room.unknown")
+            data = services.ExceptionData(day=input.day, kind=input.kind.value, start_minute=input.start_minute,
+                                          end_minute=input.end_minute, slot_minutes=input.slot_minutes,
+                                          buffer_minutes=input.buffer_minutes, whole_room=input.whole_room)
+            return OpeningException.of(await services.add_exception(info.context.principal, room, data))
+
+        return await attempt(info.context.locale, run)
+
+    @strawberry.mutation(permission_classes=signed_in)
+    async def remove_opening_exception(self, info: Info, id: strawberry.ID) -> RemovedResult:
+        async def run() -> Removed:
+            await services.remove_exception(info.context.principal, _required_id(id, "id", "room.unknown_exception"))
+            return Removed(id=id)
+
+        return await attempt(info.context.locale, run)
+
+    @strawberry.mutation(permission_classes=[IsSchoolAdmin], description="Admins mark a date of the school calendar as without school (closed=true) or as a school day again.")
+    async def set_non_school_day(
+        self, info: Info, day: datetime.date, closed: bool, name: str | None = None
+    ) -> SchoolCalendarResult:
+        async def run() -> SchoolCalendar:
+            await services.set_non_school_day(info.context.principal, day, name, closed)
+            days = await CounsellingQueries.non_school_days(CounsellingQueries(), info)  # type: ignore[misc]
+            return SchoolCalendar(non_school_days=days)
 
         return await attempt(info.context.locale, run)
 

@@ -9,7 +9,17 @@ import strawberry
 
 from shouhu.access import scopes
 from shouhu.api.context import Info
-from shouhu.api.counselling.types import Booking, DailyReport, OpeningHours, OpeningTemplate, ReportingSchool, Room, Slot
+from shouhu.api.counselling.types import (
+    Booking,
+    DailyReport,
+    NonSchoolDay,
+    OpeningException,
+    OpeningHours,
+    OpeningTemplate,
+    ReportingSchool,
+    Room,
+    Slot,
+)
 from shouhu.api.ids import query_id
 from shouhu.api.permissions import IsAuthenticated
 from shouhu.clock import utcnow
@@ -91,3 +101,20 @@ class CounsellingQueries:
                         case_students_seen=r.case_students_seen)
             for r in rows or []
         ]
+
+    @strawberry.field(permission_classes=signed_in, description="Closed days and extra hours from today on, for the school's counsellors.")
+    async def opening_exceptions(self, info: Info) -> list[OpeningException]:
+        p = info.context.principal
+        rows = await scopes.visible_opening_exceptions(p).filter(day__gte=await _school_today(p)).order_by("day", "start_minute")
+        return [OpeningException.of(row) for row in rows]
+
+    @strawberry.field(permission_classes=signed_in, description="Dates of the school calendar without school, from today on.")
+    async def non_school_days(self, info: Info) -> list[NonSchoolDay]:
+        p = info.context.principal
+        rows = await scopes.visible_non_school_days(p).filter(day__gte=await _school_today(p)).order_by("day")
+        return [NonSchoolDay(day=row.day, name=row.name) for row in rows]
+
+
+async def _school_today(principal) -> datetime.date:
+    zones = await scopes.visible_schools(principal).filter(id=principal.school_id).values_list("time_zone", flat=True)
+    return calendar.today(zones[0] if zones else None)

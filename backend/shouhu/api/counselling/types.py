@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from enum import Enum
 from typing import Annotated
 
 import strawberry
@@ -163,6 +164,57 @@ class ReportingSchool:
     name: str
 
 
+@strawberry.enum
+class OpeningExceptionKind(Enum):
+    CLOSED = "closed"
+    EXTRA = "extra"
+
+
+@strawberry.type(description="A date on which a room (or one counsellor) is closed, or opens extra hours.")
+class OpeningException:
+    id: strawberry.ID
+    room_id: strawberry.ID
+    day: datetime.date
+    kind: OpeningExceptionKind
+    start_minute: int | None
+    end_minute: int | None
+    slot_minutes: int | None
+    whole_room: bool
+
+    @classmethod
+    def of(cls, row: models.OpeningException) -> OpeningException:
+        return cls(id=strawberry.ID(str(row.id)), room_id=strawberry.ID(str(row.room_id)), day=row.day,
+                   kind=OpeningExceptionKind(row.kind), start_minute=row.start_minute, end_minute=row.end_minute,
+                   slot_minutes=row.slot_minutes, whole_room=row.counsellor_id is None)
+
+
+@strawberry.type(description="A date of the school calendar without school: the counselling room is closed.")
+class NonSchoolDay:
+    day: datetime.date
+    name: str
+
+
+@strawberry.type
+class Removed:
+    id: strawberry.ID
+
+
+@strawberry.type
+class SchoolCalendar:
+    non_school_days: list[NonSchoolDay]
+
+
+@strawberry.input
+class OpeningExceptionInput:
+    day: datetime.date
+    kind: OpeningExceptionKind
+    start_minute: int | None = None
+    end_minute: int | None = None
+    slot_minutes: int | None = None
+    buffer_minutes: int = 0
+    whole_room: bool = False
+
+
 @strawberry.input
 class OpeningTemplateInput:
     weekday: int
@@ -174,5 +226,8 @@ class OpeningTemplateInput:
 
 BookSlotResult = Annotated[Booking | SlotTaken | ValidationError, strawberry.union("BookSlotResult")]
 BookingResult = Annotated[Booking | ValidationError, strawberry.union("BookingResult")]
+OpeningExceptionResult = Annotated[OpeningException | ValidationError, strawberry.union("OpeningExceptionResult")]
+RemovedResult = Annotated[Removed | ValidationError, strawberry.union("RemovedResult")]
+SchoolCalendarResult = Annotated[SchoolCalendar | ValidationError, strawberry.union("SchoolCalendarResult")]
 SessionRecordResult = Annotated[SessionRecord | ValidationError, strawberry.union("SessionRecordResult")]
 OpeningHoursResult = Annotated[OpeningHours | ValidationError, strawberry.union("OpeningHoursResult")]
