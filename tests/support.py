@@ -96,3 +96,10 @@ async def median_seconds(action, rounds: int = 11) -> float:
         await action()
         timings.append(time.perf_counter() - started)
     return statistics.median(timings)
+
+
+async def signed_in_as(new_client, login: str, password: str = DEMO_PASSWORD) -> GraphQLClient:
+    """A new browser (its own cookies) signed in as `login`."""
+    client = new_client()
+    await client.sign_in(login, password)
+    return client

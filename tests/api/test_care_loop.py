@@ -15,6 +15,7 @@ from tests.care_support import (
     ACK, ADD_MEMBER, ALERTS, AMEND, CARE_CASE, CARE_TEAM, CHECK_IN, CLASS_BOARD, HOME_LOG, MY_STUDENTS, OBSERVE,
     OPEN_CASE, STATS, TIMELINE, check_in_input, home_log_input, new_id, student_named,
 )
+from tests.support import signed_in_as
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -35,14 +36,9 @@ async def zihan(new_client):
     return student
 
 
-async def as_(new_client, login):
-    client = new_client()
-    await client.sign_in(login)
-    return client
-
 
 async def test_a_mentor_checks_in_and_the_lead_sees_it_on_the_timeline_and_board(zihan, new_client):
-    mentor = await as_(new_client, "demo-mentor1")
+    mentor = await signed_in_as(new_client, "demo-mentor1")
     mine = (await mentor.data(MY_STUDENTS))["myStudents"]
     assert [(s["student"]["name"], s["myCheckInsToday"]) for s in mine["students"]] == [("周子涵", 0)]
 
@@ -53,7 +49,7 @@ async def test_a_mentor_checks_in_and_the_lead_sees_it_on_the_timeline_and_board
     mine = (await mentor.data(MY_STUDENTS))["myStudents"]
     assert mine["students"][0]["myCheckInsToday"] == 1
 
-    teacher = await as_(new_client, "demo-teacher")
+    teacher = await signed_in_as(new_client, "demo-teacher")
     timeline = (await teacher.data(TIMELINE, {"studentId": str(zihan.id)}))["timeline"]["nodes"]
     assert [n["kind"] for n in timeline][:1] == ["CHECK_IN"]
     assert timeline[0]["item"]["note"] == "早读迟到，情绪低" and timeline[0]["hasSignal"] is True
@@ -67,15 +63,15 @@ async def test_a_mentor_checks_in_and_the_lead_sees_it_on_the_timeline_and_board
 
 
 async def test_a_crisis_signal_raises_an_alert_for_the_lead_and_counsellors_only(zihan, new_client):
-    mentor = await as_(new_client, "demo-mentor1")
+    mentor = await signed_in_as(new_client, "demo-mentor1")
     await mentor.data(CHECK_IN, {"id": new_id(), "input": check_in_input(zihan.id, mood=1, signals=["SELF_HARM"])})
-    teacher = await as_(new_client, "demo-teacher")
+    teacher = await signed_in_as(new_client, "demo-teacher")
     alerts = (await teacher.data(ALERTS))["alerts"]["nodes"]
     assert [(a["student"]["name"], a["signals"]) for a in alerts] == [("周子涵", ["SELF_HARM"])]
-    counsellor = await as_(new_client, "demo-counsellor")
+    counsellor = await signed_in_as(new_client, "demo-counsellor")
     assert len((await counsellor.data(ALERTS))["alerts"]["nodes"]) == 1
     assert (await mentor.data(ALERTS))["alerts"]["nodes"] == []
-    parent = await as_(new_client, "demo-parent1")
+    parent = await signed_in_as(new_client, "demo-parent1")
     assert (await parent.data(ALERTS))["alerts"]["nodes"] == []
 
     acked = (await teacher.data(ACK, {"id": alerts[0]["id"]}))["acknowledgeAlert"]
@@ -85,7 +81,7 @@ async def test_a_crisis_signal_raises_an_alert_for_the_lead_and_counsellors_only
 
 
 async def test_resending_an_entry_stores_it_once_and_another_payload_is_refused(zihan, new_client):
-    mentor = await as_(new_client, "demo-mentor1")
+    mentor = await signed_in_as(new_client, "demo-mentor1")
     entry_id = new_id()
     variables = {"id": entry_id, "input": check_in_input(zihan.id, note="第一次")}
     first = (await mentor.data(CHECK_IN, variables))["recordCheckIn"]
@@ -98,24 +94,24 @@ async def test_resending_an_entry_stores_it_once_and_another_payload_is_refused(
 
 
 async def test_an_amendment_keeps_the_earlier_version(zihan, new_client):
-    mentor = await as_(new_client, "demo-mentor1")
+    mentor = await signed_in_as(new_client, "demo-mentor1")
     entry_id = new_id()
     await mentor.data(CHECK_IN, {"id": entry_id, "input": check_in_input(zihan.id, mood=4, note="状态不错")})
     amended = (await mentor.data(AMEND, {"id": entry_id, "input": check_in_input(zihan.id, mood=2, note="午后哭了")}))
     body = amended["amendCheckIn"]
     assert body["version"] == 2 and body["mood"] == 2
     assert body["revisions"] == [{"version": 1, "mood": 4, "note": "状态不错"}]
-    teacher = await as_(new_client, "demo-teacher")
+    teacher = await signed_in_as(new_client, "demo-teacher")
     refused = (await teacher.data(AMEND, {"id": entry_id, "input": check_in_input(zihan.id, mood=5)}))
     assert refused["amendCheckIn"]["code"] == "CHECK_IN_UNKNOWN"
     assert await CheckInRevision.filter(check_in_id=entry_id).count() == 1
 
 
 async def test_the_family_sees_family_entries_and_the_team_but_never_the_level(zihan, new_client):
-    mentor = await as_(new_client, "demo-mentor1")
+    mentor = await signed_in_as(new_client, "demo-mentor1")
     await mentor.data(CHECK_IN, {"id": new_id(), "input": check_in_input(zihan.id, note="给家长：今天很棒", visibility="FAMILY")})
     await mentor.data(CHECK_IN, {"id": new_id(), "input": check_in_input(zihan.id, note="仅团队：和同桌有矛盾")})
-    parent = await as_(new_client, "demo-parent1")
+    parent = await signed_in_as(new_client, "demo-parent1")
     notes = [n["item"].get("note") for n in (await parent.data(TIMELINE, {"studentId": str(zihan.id)}))["timeline"]["nodes"]]
     assert "给家长：今天很棒" in notes and "仅团队：和同桌有矛盾" not in notes
     assert all(n is not None for n in notes)
@@ -123,14 +119,14 @@ async def test_the_family_sees_family_entries_and_the_team_but_never_the_level(z
     team = (await parent.data(CARE_TEAM, {"studentId": str(zihan.id)}))["careTeam"]
     assert {(m["role"], m["person"]["displayName"]) for m in team["members"]} >= {("LEAD", "李雪梅"), ("MENTOR", "张志强")}
 
-    student = await as_(new_client, "demo-student1")
+    student = await signed_in_as(new_client, "demo-student1")
     assert (await student.data(CARE_CASE, {"studentId": str(zihan.id)}))["careCase"] is None
     denied = await student(TIMELINE, {"studentId": str(zihan.id)})
     assert denied["data"] is None or denied["data"]["timeline"] is None
 
 
 async def test_a_parent_records_the_evening_and_sees_the_streak(zihan, new_client):
-    parent = await as_(new_client, "demo-parent1")
+    parent = await signed_in_as(new_client, "demo-parent1")
     day = today("Asia/Shanghai")
     from datetime import timedelta
     for back in (2, 1, 0):
@@ -149,13 +145,13 @@ async def test_a_parent_records_the_evening_and_sees_the_streak(zihan, new_clien
 
 
 async def test_any_teacher_reports_an_observation_but_cannot_read_it_back(zihan, new_client):
-    outsider = await as_(new_client, "demo-mentor2")
+    outsider = await signed_in_as(new_client, "demo-mentor2")
     receipt = (await outsider.data(OBSERVE, {"id": new_id(), "input": {
         "studentId": str(zihan.id), "note": "课间独自在走廊哭", "signals": ["EMOTIONAL_OUTBURST"]}}))
     assert receipt["reportObservation"]["__typename"] == "ObservationReceipt"
     denied = await outsider(TIMELINE, {"studentId": str(zihan.id)})
     assert denied["data"] is None or denied["data"]["timeline"] is None
-    teacher = await as_(new_client, "demo-teacher")
+    teacher = await signed_in_as(new_client, "demo-teacher")
     nodes = (await teacher.data(TIMELINE, {"studentId": str(zihan.id), "filter": {"signalsOnly": True}}))["timeline"]["nodes"]
     assert [n["kind"] for n in nodes] == ["ALERT", "OBSERVATION"] or [n["kind"] for n in nodes] == ["OBSERVATION", "ALERT"]
     assert await Alert.filter(student_id=zihan.id).count() == 1
@@ -172,32 +168,32 @@ async def test_any_teacher_reports_an_observation_but_cannot_read_it_back(zihan,
     ],
 )
 async def test_bad_check_ins_are_refused_with_a_translated_message_and_nothing_stored(zihan, new_client, overrides, field, code):
-    mentor = await as_(new_client, "demo-mentor1")
+    mentor = await signed_in_as(new_client, "demo-mentor1")
     result = (await mentor.data(CHECK_IN, {"id": new_id(), "input": check_in_input(zihan.id, **overrides)}))["recordCheckIn"]
     assert (result["field"], result["code"]) == (field, code) and result["message"]
     assert await CheckIn.all().count() == 0 and await TimelineEvent.filter(kind="check_in").count() == 0
 
 
 async def test_check_ins_for_students_outside_ones_teams_are_refused(zihan, new_client):
-    other = await as_(new_client, "demo-mentor2")
+    other = await signed_in_as(new_client, "demo-mentor2")
     result = (await other.data(CHECK_IN, {"id": new_id(), "input": check_in_input(zihan.id)}))["recordCheckIn"]
     assert result["code"] == "STUDENT_UNKNOWN"
     stranger = await student_named("吴昊然")
-    mentor = await as_(new_client, "demo-mentor1")
+    mentor = await signed_in_as(new_client, "demo-mentor1")
     result = (await mentor.data(CHECK_IN, {"id": new_id(), "input": check_in_input(stranger.id)}))["recordCheckIn"]
     assert result["code"] == "STUDENT_UNKNOWN"
     assert await CheckIn.all().count() == 0
 
 
 async def test_level_changes_keep_their_history(zihan, new_client):
-    counsellor = await as_(new_client, "demo-counsellor")
+    counsellor = await signed_in_as(new_client, "demo-counsellor")
     case = await CareCase.get(student_id=zihan.id)
     change = """mutation($caseId: ID!, $level: WarningLevel!, $reason: String!) { changeCareLevel(caseId: $caseId, level: $level, reason: $reason) {
       __typename ... on CareCase { level } ... on ValidationError { field code } } }"""
     assert (await counsellor.data(change, {"caseId": str(case.id), "level": "SEVERE", "reason": "出现自伤言语"}))["changeCareLevel"] == {"__typename": "CareCase", "level": "SEVERE"}
     missing = (await counsellor.data(change, {"caseId": str(case.id), "level": "WATCH", "reason": " "}))["changeCareLevel"]
     assert missing["field"] == "reason"
-    teacher = await as_(new_client, "demo-teacher")
+    teacher = await signed_in_as(new_client, "demo-teacher")
     refused = (await teacher.data(change, {"caseId": str(case.id), "level": "WATCH", "reason": "好转"}))["changeCareLevel"]
     assert refused["code"] == "CASE_UNKNOWN"
     history = await CaseChange.filter(case_id=case.id, kind="level").values_list("from_value", "to_value", "reason")
@@ -208,7 +204,7 @@ async def test_level_changes_keep_their_history(zihan, new_client):
 async def test_the_same_entry_sent_ten_times_at_once_is_stored_once(zihan, new_client):
     import asyncio
 
-    mentor = await as_(new_client, "demo-mentor1")
+    mentor = await signed_in_as(new_client, "demo-mentor1")
     entry_id = new_id()
     variables = {"id": entry_id, "input": check_in_input(zihan.id, note="网络不稳，重复发送", signals=["TRUANCY"])}
     answers = await asyncio.gather(*(mentor.data(CHECK_IN, variables) for _ in range(10)))
@@ -220,7 +216,7 @@ async def test_the_same_entry_sent_ten_times_at_once_is_stored_once(zihan, new_c
 
 
 async def test_a_new_lead_keeps_the_former_lead_on_the_team_as_a_mentor(zihan, new_client):
-    counsellor = await as_(new_client, "demo-counsellor")
+    counsellor = await signed_in_as(new_client, "demo-counsellor")
     case = await CareCase.get(student_id=zihan.id)
     mentor2 = await Account.get(login="demo-mentor2")
     set_lead = """mutation($c: ID!, $a: ID!) { setTeamLead(caseId: $c, accountId: $a) { __typename
@@ -245,7 +241,7 @@ async def test_a_new_lead_keeps_the_former_lead_on_the_team_as_a_mentor(zihan, n
     ],
 )
 async def test_bad_home_logs_are_refused_and_nothing_is_stored(zihan, new_client, overrides, field, code):
-    parent = await as_(new_client, "demo-parent1")
+    parent = await signed_in_as(new_client, "demo-parent1")
     variables = {"id": new_id(), "input": home_log_input(zihan.id, today("Asia/Shanghai").isoformat(), **overrides)}
     result = (await parent.data(HOME_LOG, variables))["recordHomeLog"]
     assert (result["field"], result["code"]) == (field, code) and result["message"]
@@ -253,7 +249,7 @@ async def test_bad_home_logs_are_refused_and_nothing_is_stored(zihan, new_client
 
 
 async def test_malformed_entry_ids_and_unknown_students_are_refused_in_english_too(zihan, new_client):
-    mentor = await as_(new_client, "demo-mentor1")
+    mentor = await signed_in_as(new_client, "demo-mentor1")
     mentor.locale = "en"
     bad_id = (await mentor.data(CHECK_IN, {"id": "offline-1", "input": check_in_input(zihan.id)}))["recordCheckIn"]
     assert (bad_id["field"], bad_id["code"]) == ("id", "ENTRY_BAD_ID") and "nothing was saved" in bad_id["message"]
@@ -265,7 +261,7 @@ async def test_malformed_entry_ids_and_unknown_students_are_refused_in_english_t
 async def test_reads_of_care_data_are_audited_with_who_what_and_which_student(zihan, new_client):
     from shouhu.access.models import AuditEvent
 
-    teacher = await as_(new_client, "demo-teacher")
+    teacher = await signed_in_as(new_client, "demo-teacher")
     account = await Account.get(login="demo-teacher")
     for query in (TIMELINE, CARE_CASE, CARE_TEAM):
         await teacher.data(query, {"studentId": str(zihan.id)})

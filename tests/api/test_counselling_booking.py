@@ -12,7 +12,7 @@ from shouhu import clock
 from shouhu.accounts.models import Account
 from shouhu.counselling.models import Booking, Room, SlotClaim
 from shouhu.schools.models import School, Student
-from tests.support import error_codes
+from tests.support import error_codes, signed_in_as
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -44,14 +44,9 @@ async def room(new_client):
     return room
 
 
-async def _as(new_client, login):
-    client = new_client()
-    await client.sign_in(login)
-    return client
-
 
 async def test_a_student_sees_free_slots_books_one_and_cancels_it(room, new_client):
-    student = await _as(new_client, "demo-student1")
+    student = await signed_in_as(new_client, "demo-student1")
     slots = (await student.data(SLOTS))["counsellingSlots"]
     # Two a day on the ten school days of the next 14 days, from Monday 12:00 (notice 1 h).
     assert slots[0]["startsAt"].startswith("2026-11-23T04:00") and len(slots) == 2 * 10
@@ -83,7 +78,7 @@ async def test_fifty_students_race_for_one_slot_and_exactly_one_wins(room, new_c
             logins.append(account.login)
         else:
             logins.append((await Account.get(id=student.account_id)).login)
-    clients = [await _as(new_client, login) for login in logins]
+    clients = [await signed_in_as(new_client, login) for login in logins]
     key = (await clients[0].data(SLOTS))["counsellingSlots"][0]["key"]
     answers = await asyncio.gather(*(c.data(BOOK, {"k": key}) for c in clients))
     kinds = [a["bookSlot"]["__typename"] for a in answers]
@@ -99,7 +94,7 @@ async def test_fifty_students_race_for_one_slot_and_exactly_one_wins(room, new_c
      ("long_topic", "FIELD_TOO_LONG")],
 )
 async def test_bad_bookings_are_refused_and_nothing_is_booked(room, new_client, case, code):
-    student = await _as(new_client, "demo-student1")
+    student = await signed_in_as(new_client, "demo-student1")
     first = (await student.data(SLOTS))["counsellingSlots"][0]["key"]
     keys = {
         "past": f"{room.id}:20261116T0400Z",
@@ -115,17 +110,17 @@ async def test_bad_bookings_are_refused_and_nothing_is_booked(room, new_client, 
 
 
 async def test_cancelling_late_or_someone_elses_booking_is_refused(room, new_client):
-    student = await _as(new_client, "demo-student1")
+    student = await signed_in_as(new_client, "demo-student1")
     key = (await student.data(SLOTS))["counsellingSlots"][0]["key"]  # Monday 12:00
     booked = (await student.data(BOOK, {"k": key}))["bookSlot"]
     clock.travel(timedelta(hours=2, minutes=30))  # 11:00: less than two hours before
     late = (await student.data(CANCEL, {"id": booked["id"]}))["cancelBooking"]
     assert late["code"] == "BOOKING_CANCEL_TOO_LATE"
     for login in ("demo-parent1", "demo-teacher", "demo-admin", "demo-mentor1", "demo-district"):
-        other = await _as(new_client, login)
+        other = await signed_in_as(new_client, login)
         assert (await other.data(CANCEL, {"id": booked["id"]}))["cancelBooking"]["code"] == "BOOKING_UNKNOWN"
         assert (await other.data(MINE))["myBookings"] == []
-    counsellor = await _as(new_client, "demo-counsellor")
+    counsellor = await signed_in_as(new_client, "demo-counsellor")
     no_reason = (await counsellor.data(CANCEL, {"id": booked["id"]}))["cancelBooking"]
     assert no_reason["field"] == "reason"
     done = (await counsellor.data(CANCEL, {"id": booked["id"], "r": "老师临时外出培训，请改约"}))["cancelBooking"]
@@ -135,7 +130,7 @@ async def test_cancelling_late_or_someone_elses_booking_is_refused(room, new_cli
 
 
 async def test_overlapping_or_impossible_hours_are_refused(room, new_client):
-    counsellor = await _as(new_client, "demo-counsellor")
+    counsellor = await signed_in_as(new_client, "demo-counsellor")
     for templates, code in (
         ([{"weekday": 1, "startMinute": 720, "endMinute": 780, "slotMinutes": 0}], "ROOM_SLOT_LENGTH"),
         ([{"weekday": 1, "startMinute": 720, "endMinute": 780, "slotMinutes": 1440}], "ROOM_SLOT_LENGTH"),
@@ -145,17 +140,17 @@ async def test_overlapping_or_impossible_hours_are_refused(room, new_client):
     ):
         result = (await counsellor.data(SET_HOURS, {"room": str(room.id), "t": templates}))["setOpeningTemplates"]
         assert result["code"] == code and result["message"], templates
-    student = await _as(new_client, "demo-student1")
+    student = await signed_in_as(new_client, "demo-student1")
     assert len((await student.data(SLOTS))["counsellingSlots"]) == 20  # the hours are unchanged
 
 
 async def test_the_demo_room_is_open_over_five_hours_and_demo_student1_can_book(demo_care, new_client):
-    counsellor = await _as(new_client, "demo-counsellor")
+    counsellor = await signed_in_as(new_client, "demo-counsellor")
     hours = (await counsellor.data("{ openingHours { openMinutes meetsMinimum } }"))["openingHours"]
     assert hours["openMinutes"] >= 300 and hours["meetsMinimum"] is True
     schedule = (await counsellor.data("{ counsellorSchedule(days: 14) { status student { name } } }"))["counsellorSchedule"]
     assert any(b["status"] == "BOOKED" for b in schedule)
-    student = await _as(new_client, "demo-student1")
+    student = await signed_in_as(new_client, "demo-student1")
     slots = (await student.data(SLOTS))["counsellingSlots"]
     assert slots
     assert (await student.data(BOOK, {"k": slots[-1]["key"]}))["bookSlot"]["__typename"] == "Booking"
@@ -171,10 +166,10 @@ TIMELINE = """query($s: ID!) { timeline(studentId: $s) { nodes { kind item { __t
 
 
 async def test_a_sealed_record_is_for_counsellors_only_and_only_the_conclusion_reaches_the_team(room, new_client):
-    student = await _as(new_client, "demo-student1")
+    student = await signed_in_as(new_client, "demo-student1")
     key = (await student.data(SLOTS))["counsellingSlots"][0]["key"]  # Monday 12:00
     booking = (await student.data(BOOK, {"k": key, "t": "和妈妈吵架了"}))["bookSlot"]
-    counsellor = await _as(new_client, "demo-counsellor")
+    counsellor = await signed_in_as(new_client, "demo-counsellor")
     early = (await counsellor.data(ATTEND, {"b": booking["id"], "a": True}))["markAttendance"]
     assert early["code"] == "BOOKING_NOT_STARTED"
     clock.travel(timedelta(hours=4))  # 12:30, the session is on
@@ -191,7 +186,7 @@ async def test_a_sealed_record_is_for_counsellors_only_and_only_the_conclusion_r
 
     zihan = str((await Student.get(name="周子涵")).id)
     for login in ("demo-admin", "demo-teacher", "demo-parent1", "demo-mentor1", "demo-district", "demo-student1"):
-        other = await _as(new_client, login)
+        other = await signed_in_as(new_client, login)
         body = await other(SCHEDULE)
         assert "母女冲突" not in str(body) and "和妈妈吵架了" not in str(body) or login == "demo-student1", login
         timeline = await other(TIMELINE, {"s": zihan})
@@ -206,10 +201,10 @@ async def test_a_sealed_record_is_for_counsellors_only_and_only_the_conclusion_r
 
 
 async def test_a_counsellor_moves_a_booking_and_the_student_sees_why(room, new_client):
-    student = await _as(new_client, "demo-student1")
+    student = await signed_in_as(new_client, "demo-student1")
     slots = (await student.data(SLOTS))["counsellingSlots"]
     booking = (await student.data(BOOK, {"k": slots[0]["key"]}))["bookSlot"]
-    counsellor = await _as(new_client, "demo-counsellor")
+    counsellor = await signed_in_as(new_client, "demo-counsellor")
     move = """mutation($id: ID!, $k: String!, $r: String!) { moveBooking(id: $id, slotKey: $k, reason: $r) { __typename
       ... on Booking { startsAt } ... on SlotTaken { message } ... on ValidationError { field code } } }"""
     moved = (await counsellor.data(move, {"id": booking["id"], "k": slots[3]["key"], "r": "周一下午开会，改到周二"}))["moveBooking"]
@@ -220,7 +215,7 @@ async def test_a_counsellor_moves_a_booking_and_the_student_sees_why(room, new_c
 
 
 async def test_the_booking_as_a_calendar_file_for_the_student_and_no_one_else(room, new_client, client):
-    student = await _as(new_client, "demo-student1")
+    student = await signed_in_as(new_client, "demo-student1")
     key = (await student.data(SLOTS))["counsellingSlots"][0]["key"]
     booking = (await student.data(BOOK, {"k": key, "t": "私密话题"}))["bookSlot"]
     response = await student.http.get(f"/bookings/{booking['id']}.ics")
@@ -229,13 +224,13 @@ async def test_the_booking_as_a_calendar_file_for_the_student_and_no_one_else(ro
     assert "DTSTART:20261123T040000Z" in body and "行政楼二楼 203 室" in body and "私密话题" not in body
     assert response.headers["cache-control"] == "no-store"
     for login in ("demo-parent1", "demo-teacher", "demo-admin"):
-        other = await _as(new_client, login)
+        other = await signed_in_as(new_client, login)
         assert (await other.http.get(f"/bookings/{booking['id']}.ics")).status_code == 404
     assert (await client.http.get(f"/bookings/{booking['id']}.ics")).status_code == 401
 
 
 async def test_the_daily_report_counts_without_names_for_the_district_and_as_csv(demo_care, new_client):
-    district = await _as(new_client, "demo-district")
+    district = await signed_in_as(new_client, "demo-district")
     schools = (await district.data("{ reportingSchools { id name } }"))["reportingSchools"]
     assert [s["name"] for s in schools] == ["宝山区启航实验中学"]
     query = """query($s: ID!, $d: Date) { dailyReport(schoolId: $s, since: $d, days: 14) { date sessionsHeld noShows newBookings caseStudentsSeen } }"""
@@ -252,7 +247,7 @@ async def test_the_daily_report_counts_without_names_for_the_district_and_as_csv
     students = {s.name for s in await Student.all()}
     assert not any(name in csv_response.text for name in students)
     for login in ("demo-teacher", "demo-parent1", "demo-student1"):
-        other = await _as(new_client, login)
+        other = await signed_in_as(new_client, login)
         assert (await other.data(query, {"s": schools[0]["id"], "d": since}))["dailyReport"] == []
         assert (await other.http.get(f"/reports/daily.csv?school={schools[0]['id']}")).status_code == 404
 
@@ -262,8 +257,8 @@ ADD_EXCEPTION = """mutation($r: ID!, $i: OpeningExceptionInput!) { addOpeningExc
 
 
 async def test_closed_days_extra_hours_and_holidays_change_the_free_slots(room, new_client):
-    counsellor = await _as(new_client, "demo-counsellor")
-    student = await _as(new_client, "demo-student1")
+    counsellor = await signed_in_as(new_client, "demo-counsellor")
+    student = await signed_in_as(new_client, "demo-student1")
 
     async def days() -> list[str]:
         return sorted({s["startsAt"][:10] for s in (await student.data(SLOTS))["counsellingSlots"]})
@@ -276,7 +271,7 @@ async def test_closed_days_extra_hours_and_holidays_change_the_free_slots(room, 
     assert (await counsellor.data(ADD_EXCEPTION, {"r": str(room.id), "i": extra}))["addOpeningException"]["kind"] == "EXTRA"
     assert "2026-11-28" in await days()  # a Saturday, opened on purpose
 
-    admin = await _as(new_client, "demo-admin")
+    admin = await signed_in_as(new_client, "demo-admin")
     holiday = """mutation($d: Date!) { setNonSchoolDay(day: $d, closed: true, name: "运动会") { __typename
       ... on SchoolCalendar { nonSchoolDays { day name } } } }"""
     calendar = (await admin.data(holiday, {"d": "2026-11-25"}))["setNonSchoolDay"]
@@ -289,7 +284,7 @@ async def test_closed_days_extra_hours_and_holidays_change_the_free_slots(room, 
                        ({"day": "2026-11-30", "kind": "EXTRA", "startMinute": 600, "endMinute": 540}, "endMinute")):
         refused = (await counsellor.data(ADD_EXCEPTION, {"r": str(room.id), "i": bad}))["addOpeningException"]
         assert refused["field"] == field and refused["message"], bad
-    teacher = await _as(new_client, "demo-teacher")
+    teacher = await signed_in_as(new_client, "demo-teacher")
     assert (await teacher.data(ADD_EXCEPTION, {"r": str(room.id), "i": {"day": "2026-11-30", "kind": "CLOSED"}}))[
         "addOpeningException"]["code"] == "ROOM_UNKNOWN"
     listed = (await counsellor.data("{ openingExceptions { day kind } }"))["openingExceptions"]
