@@ -51,6 +51,7 @@ export default defineConfig({
       '/graphql': 'http://127.0.0.1:8000',
       '/healthz': 'http://127.0.0.1:8000',
       '/readyz': 'http://127.0.0.1:8000',
+      '/bookings': 'http://127.0.0.1:8000',
     },
   },
 });

@@ -18,6 +18,7 @@ import { StaffPage } from './pages/admin/Staff';
 import { GuardiansPage } from './pages/admin/Guardians';
 import { PeriodsPage } from './pages/admin/Periods';
 import { BOARD_PAGES, BOARD_PATTERNS } from './pages/board/routes';
+import { COUNSELLING_PAGES, COUNSELLING_PATTERNS } from './pages/counselling/routes';
 import { MENTOR_PAGES, MENTOR_PATTERNS } from './pages/mentor/routes';
 import { EntrySync } from './pages/mentor/senders';
 
@@ -29,9 +30,10 @@ const SIGNED_IN_PAGES: Record<string, (props: { me: Me }) => JSX.Element> = {
   '/account': AccountPage,
   ...MENTOR_PAGES,
   ...BOARD_PAGES,
+  ...COUNSELLING_PAGES,
 };
 
-const PATTERNS = [...MENTOR_PATTERNS, ...BOARD_PATTERNS];
+const PATTERNS = [...MENTOR_PATTERNS, ...BOARD_PATTERNS, ...COUNSELLING_PATTERNS];
 
 const ADMIN_PAGES: Record<string, () => JSX.Element> = {
   '/admin': ClassesPage,

@@ -13,9 +13,10 @@ clientsClaim();
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 
-// Deep links (/help, /admin/students …) get the cached index.html; server routes never do.
+// Deep links (/help, /admin/students …) get the cached index.html; server routes never do
+// (a booking's calendar file /bookings/<id>.ics and the report files /reports/… included).
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/graphql/, /^\/healthz/, /^\/readyz/],
+    denylist: [/^\/graphql/, /^\/healthz/, /^\/readyz/, /^\/bookings\//, /^\/reports\//],
   }),
 );

@@ -7,6 +7,12 @@ export type Accompaniment =
   | 'PARTLY'
   | 'WHOLE';
 
+export type BookingStatus =
+  | 'ATTENDED'
+  | 'BOOKED'
+  | 'CANCELLED'
+  | 'NO_SHOW';
+
 export type CaseChangeKind =
   | 'LEAD'
   | 'LEVEL'
@@ -96,6 +102,14 @@ export type OpenCaseInput = {
   summary?: string | null | undefined;
 };
 
+export type OpeningTemplateInput = {
+  bufferMinutes?: number;
+  endMinute: number;
+  slotMinutes: number;
+  startMinute: number;
+  weekday: number;
+};
+
 export type PeriodInput = {
   endMinute: number;
   name: string;
@@ -170,6 +184,7 @@ export type TimelineKind =
   | 'ALERT'
   | 'CASE_CHANGE'
   | 'CHECK_IN'
+  | 'COUNSELLING'
   | 'HOME_LOG'
   | 'OBSERVATION';
 
@@ -393,6 +408,7 @@ export type StudentTimelineQuery = { __typename: 'Query', timeline: { __typename
         | { __typename: 'Alert', id: string, signals: Array<Signal>, sourceKind: TimelineKind, acknowledgedAt: string | null, raisedBy: { __typename: 'Person', id: string, displayName: string } | null, acknowledgedBy: { __typename: 'Person', id: string, displayName: string } | null }
         | { __typename: 'CaseChange', id: string, kind: CaseChangeKind, fromValue: string | null, toValue: string | null, reason: string, changedBy: { __typename: 'Person', id: string, displayName: string } | null, subject: { __typename: 'Person', id: string, displayName: string } | null }
         | { __typename: 'CheckIn', id: string, mood: number, status: InSchoolStatus, signals: Array<Signal>, talked: boolean, talkMinutes: number | null, note: string, version: number, amendedAt: string | null, canAmend: boolean, revisions: Array<{ __typename: 'CheckInVersion', version: number, mood: number, status: InSchoolStatus, signals: Array<Signal>, note: string, replacedAt: string }>, author: { __typename: 'Person', id: string, displayName: string } | null }
+        | { __typename: 'CounsellingConclusion', id: string, conclusion: string, sharedAt: string }
         | { __typename: 'HomeLog', id: string, logDate: string, listeningMinutes: number, exerciseMinutes: number, accompaniment: Accompaniment, sleepHours: number | null, screenMinutes: number | null, signals: Array<Signal>, note: string, homeMood: number | null, author: { __typename: 'Person', id: string, displayName: string } | null }
         | { __typename: 'Observation', id: string, signals: Array<Signal>, note: string, author: { __typename: 'Person', id: string, displayName: string } | null }
        }> } };
@@ -499,6 +515,116 @@ export type OpenCareCaseMutation = { __typename: 'Mutation', openCareCase:
     | { __typename: 'ValidationError', message: string, field: string | null, code: string }
    };
 
+export type MyBookingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyBookingsQuery = { __typename: 'Query', myBookings: Array<{ __typename: 'Booking', id: string, roomId: string, startsAt: string, endsAt: string, topic: string, status: BookingStatus, cancelledAt: string | null, cancelReason: string, cancelledByCounsellor: boolean, counsellor: { __typename: 'Person', id: string, displayName: string } | null }>, counsellingRooms: Array<{ __typename: 'Room', id: string, name: string, place: string }> };
+
+export type BookingSlotsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BookingSlotsQuery = { __typename: 'Query', counsellingSlots: Array<{ __typename: 'Slot', key: string, roomId: string, startsAt: string, endsAt: string, counsellor: { __typename: 'Person', id: string, displayName: string } | null }>, counsellingRooms: Array<{ __typename: 'Room', id: string, name: string, place: string }>, myBookings: Array<{ __typename: 'Booking', id: string, startsAt: string, endsAt: string, status: BookingStatus }> };
+
+export type BookSlotMutationVariables = Exact<{
+  slotKey: string;
+  topic?: string | null | undefined;
+}>;
+
+
+export type BookSlotMutation = { __typename: 'Mutation', bookSlot:
+    | { __typename: 'Booking', id: string, startsAt: string, endsAt: string, roomId: string }
+    | { __typename: 'SlotTaken', message: string, freeSlots: Array<{ __typename: 'Slot', key: string, roomId: string, startsAt: string, endsAt: string, counsellor: { __typename: 'Person', id: string, displayName: string } | null }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type CancelBookingMutationVariables = Exact<{
+  id: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelBookingMutation = { __typename: 'Mutation', cancelBooking:
+    | { __typename: 'Booking', id: string, status: BookingStatus, cancelledAt: string | null, cancelReason: string, cancelledByCounsellor: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type CounsellorTodayQueryVariables = Exact<{
+  today: string;
+}>;
+
+
+export type CounsellorTodayQuery = { __typename: 'Query', counsellorSchedule: Array<{ __typename: 'Booking', id: string, startsAt: string, endsAt: string, status: BookingStatus, student: { __typename: 'StudentSummary', id: string, name: string, className: string | null } | null }> };
+
+export type CounsellorWeekQueryVariables = Exact<{
+  since: string;
+}>;
+
+
+export type CounsellorWeekQuery = { __typename: 'Query', counsellorSchedule: Array<{ __typename: 'Booking', id: string, roomId: string, startsAt: string, endsAt: string, topic: string, status: BookingStatus, cancelledAt: string | null, cancelReason: string, cancelledByCounsellor: boolean, counsellor: { __typename: 'Person', id: string, displayName: string } | null, student: { __typename: 'StudentSummary', id: string, name: string, className: string | null } | null, record: { __typename: 'SessionRecord', id: string, notes: string, conclusion: string, conclusionSharedAt: string | null, writtenAt: string, updatedAt: string, writtenBy: { __typename: 'Person', id: string, displayName: string } | null } | null }>, counsellingRooms: Array<{ __typename: 'Room', id: string, name: string, place: string }> };
+
+export type FreeSlotsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FreeSlotsQuery = { __typename: 'Query', counsellingSlots: Array<{ __typename: 'Slot', key: string, roomId: string, startsAt: string, endsAt: string, counsellor: { __typename: 'Person', id: string, displayName: string } | null }> };
+
+export type MarkAttendanceMutationVariables = Exact<{
+  bookingId: string;
+  attended: boolean;
+}>;
+
+
+export type MarkAttendanceMutation = { __typename: 'Mutation', markAttendance:
+    | { __typename: 'Booking', id: string, status: BookingStatus }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type MoveBookingMutationVariables = Exact<{
+  id: string;
+  slotKey: string;
+  reason: string;
+}>;
+
+
+export type MoveBookingMutation = { __typename: 'Mutation', moveBooking:
+    | { __typename: 'Booking', id: string, startsAt: string, endsAt: string }
+    | { __typename: 'SlotTaken', message: string, freeSlots: Array<{ __typename: 'Slot', key: string, roomId: string, startsAt: string, endsAt: string, counsellor: { __typename: 'Person', id: string, displayName: string } | null }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type WriteSessionRecordMutationVariables = Exact<{
+  bookingId: string;
+  notes: string;
+  conclusion?: string | null | undefined;
+  shareConclusion: boolean;
+}>;
+
+
+export type WriteSessionRecordMutation = { __typename: 'Mutation', writeSessionRecord:
+    | { __typename: 'SessionRecord', id: string, notes: string, conclusion: string, conclusionSharedAt: string | null, writtenAt: string, updatedAt: string, writtenBy: { __typename: 'Person', id: string, displayName: string } | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type OpeningHoursQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpeningHoursQuery = { __typename: 'Query', openingHours: { __typename: 'OpeningHours', openMinutes: number, minimumMinutes: number, meetsMinimum: boolean, schoolMinutes: number, share: number, meetsShare: boolean, templates: Array<{ __typename: 'OpeningTemplate', id: string, roomId: string, weekday: number, startMinute: number, endMinute: number, slotMinutes: number, bufferMinutes: number, counsellor: { __typename: 'Person', id: string, displayName: string } | null }> } | null, counsellingRooms: Array<{ __typename: 'Room', id: string, name: string, place: string }> };
+
+export type OpeningSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpeningSummaryQuery = { __typename: 'Query', openingHours: { __typename: 'OpeningHours', openMinutes: number, minimumMinutes: number, meetsMinimum: boolean, schoolMinutes: number, share: number, meetsShare: boolean } | null };
+
+export type SetOpeningTemplatesMutationVariables = Exact<{
+  roomId: string;
+  templates: Array<OpeningTemplateInput> | OpeningTemplateInput;
+}>;
+
+
+export type SetOpeningTemplatesMutation = { __typename: 'Mutation', setOpeningTemplates:
+    | { __typename: 'OpeningHours', openMinutes: number, minimumMinutes: number, meetsMinimum: boolean, schoolMinutes: number, share: number, meetsShare: boolean, templates: Array<{ __typename: 'OpeningTemplate', id: string, roomId: string, weekday: number, startMinute: number, endMinute: number, slotMinutes: number, bufferMinutes: number, counsellor: { __typename: 'Person', id: string, displayName: string } | null }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
 export type MyStudentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -549,6 +675,7 @@ export type FamilyCardQuery = { __typename: 'Query', homeLogStats: { __typename:
         | { __typename: 'Alert' }
         | { __typename: 'CaseChange' }
         | { __typename: 'CheckIn', mood: number, status: InSchoolStatus, talked: boolean, note: string, author: { __typename: 'Person', id: string, displayName: string } | null }
+        | { __typename: 'CounsellingConclusion' }
         | { __typename: 'HomeLog', logDate: string, listeningMinutes: number, exerciseMinutes: number, accompaniment: Accompaniment, note: string, homeMood: number | null, author: { __typename: 'Person', id: string, displayName: string } | null }
         | { __typename: 'Observation' }
        }> }, careTeam: { __typename: 'CareTeam', members: Array<{ __typename: 'TeamMember', role: TeamRole, relation: string | null, person: { __typename: 'Person', id: string, displayName: string, phone: string | null } }> } | null };

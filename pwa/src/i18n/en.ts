@@ -1,5 +1,6 @@
 // English. The type makes TypeScript reject a missing or an extra key.
 import { boardEn } from './board.en';
+import { counsellingEn } from './counselling.en';
 import type { Messages } from './index';
 import { mentorEn } from './mentor.en';
 
@@ -259,4 +260,5 @@ export const en: Messages = {
   'chart.adherenceCaption': 'Daily listening and exercise, last {days} days',
   ...mentorEn,
   ...boardEn,
+  ...counsellingEn,
 };

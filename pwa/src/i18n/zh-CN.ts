@@ -1,6 +1,7 @@
 // 简体中文 (default). Wording follows 宝教〔2024〕48号 and the Suzhou 2022 action plan.
 // en.ts must have exactly these keys (checked by TypeScript).
 import { boardZh } from './board.zh-CN';
+import { counsellingZh } from './counselling.zh-CN';
 import { mentorZh } from './mentor.zh-CN';
 
 export const zhCN = {
@@ -259,4 +260,5 @@ export const zhCN = {
   'chart.adherenceCaption': '近{days}天每日倾听与运动情况',
   ...mentorZh,
   ...boardZh,
+  ...counsellingZh,
 } as const;

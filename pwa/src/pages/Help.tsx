@@ -27,6 +27,7 @@ export function HelpPage() {
   const session = useSession();
   const info = current(session);
   const hasRoom = Boolean(info.roomPlace || info.roomHours);
+  const student = session.status === 'signedIn' && session.me.roles.some((role) => role.kind === 'STUDENT');
 
   return (
     <Page title={t('help.title')} className="help">
@@ -73,6 +74,13 @@ export function HelpPage() {
           </dl>
         ) : (
           <p>{t('help.roomUnknown')}</p>
+        )}
+        {student && (
+          <p>
+            <Link href="/counselling/book" class="button-secondary">
+              {t('help.bookLink')}
+            </Link>
+          </p>
         )}
       </section>
 

@@ -1,15 +1,24 @@
-// One card per role the person holds. The cards are placeholders for the work that follows.
+// One card per role the person holds; each area's registry adds its part to a role's card, in the
+// order of REGISTRIES (a counsellor's card: the board's alerts, then the counselling room's day).
+import type { JSX } from 'preact';
 import type { RoleKind } from '../api/generated';
 import { Page } from '../components/Page';
 import { t, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import type { Me } from '../state/session';
 import { BOARD_CARDS } from './board/cards';
+import { COUNSELLING_CARDS } from './counselling/cards';
 import { MENTOR_CARDS } from './mentor/cards';
 
-const CARDS = { ...MENTOR_CARDS, ...BOARD_CARDS };
-
 type Role = Me['roles'][number];
+type CardBody = (props: { role: Role; me: Me }) => JSX.Element | null;
+
+const REGISTRIES: Partial<Record<RoleKind, CardBody>>[] = [MENTOR_CARDS, BOARD_CARDS, COUNSELLING_CARDS];
+
+/** The bodies the areas render for a role kind, in registry order. */
+function bodiesOf(kind: RoleKind): CardBody[] {
+  return REGISTRIES.map((registry) => registry[kind]).filter((body): body is CardBody => body !== undefined);
+}
 
 export function relationLabel(relation: string | null | undefined): string {
   const key = `relation.${relation ?? ''}` as MessageKey;
@@ -32,12 +41,12 @@ function roleText(kind: RoleKind): string {
 
 function RoleCard({ role, me }: { role: Role; me: Me }) {
   const admin = role.kind === 'SCHOOL_ADMIN';
-  const Body = CARDS[role.kind];
+  const bodies = bodiesOf(role.kind);
   return (
     <section class="card" data-role={role.kind}>
       <h2>{roleTitle(role)}</h2>
-      {Body ? (
-        <Body role={role} me={me} />
+      {bodies.length > 0 ? (
+        bodies.map((Body, index) => <Body key={index} role={role} me={me} />)
       ) : admin ? (
         <>
           <p>{roleText(role.kind)}</p>

@@ -160,6 +160,7 @@ export const StudentTimelineDocument = document<StudentTimelineQuery, StudentTim
             raisedBy { id displayName }
             acknowledgedBy { id displayName }
           }
+          ... on CounsellingConclusion { id conclusion sharedAt }
         }
       }
     }

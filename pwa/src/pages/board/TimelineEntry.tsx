@@ -189,6 +189,11 @@ function AlertBody({ item }: { item: ItemOf<'Alert'> }) {
   );
 }
 
+/** 结论建议互商互通: the counsellor's shared conclusion, and nothing else of the session. */
+function CounsellingBody({ item }: { item: ItemOf<'CounsellingConclusion'> }) {
+  return <p class="entry-note">{t('timeline.counsellingConclusion', { conclusion: item.conclusion })}</p>;
+}
+
 function Body({ item, studentId }: { item: Item; studentId: string }) {
   switch (item.__typename) {
     case 'CheckIn':
@@ -201,6 +206,8 @@ function Body({ item, studentId }: { item: Item; studentId: string }) {
       return <CaseChangeBody item={item} />;
     case 'Alert':
       return <AlertBody item={item} />;
+    case 'CounsellingConclusion':
+      return <CounsellingBody item={item} />;
   }
 }
 

@@ -24,7 +24,7 @@ export const REASONS: CaseReason[] = [
   'DIAGNOSED_CONDITION',
   'OTHER',
 ];
-export const KINDS: TimelineKind[] = ['CHECK_IN', 'HOME_LOG', 'OBSERVATION', 'CASE_CHANGE', 'ALERT'];
+export const KINDS: TimelineKind[] = ['CHECK_IN', 'HOME_LOG', 'OBSERVATION', 'CASE_CHANGE', 'ALERT', 'COUNSELLING'];
 /** What a guardian's timeline can hold: entries shared with the family. */
 export const FAMILY_KINDS: TimelineKind[] = ['CHECK_IN', 'HOME_LOG'];
 /** Roles a lead may give a new member (the lead and guardians are not added this way). */

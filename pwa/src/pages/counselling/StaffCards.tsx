@@ -1,0 +1,84 @@
+// Home-card sections of the counselling room for staff: the counsellor's bookings today with the
+// ways to the week and the opening hours; for leadership, the week's open hours against the targets.
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../../api/client';
+import { errorMessage } from '../../api/errors';
+import type { CounsellorTodayQuery, OpeningSummaryQuery } from '../../api/generated';
+import { CounsellorTodayDocument, OpeningSummaryDocument } from '../../api/operations/counselling';
+import { ErrorAlert } from '../../components/Alert';
+import { t } from '../../i18n';
+import { schoolToday } from '../../i18n/time';
+import { Link } from '../../router';
+import '../../styles/counselling.css';
+import { statusLabel, timeRange } from './format';
+import { HoursChecks } from './HoursChecks';
+
+function useLoad<T>(load: () => Promise<T>): { data: T | null; error: string | null } {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (found) => live && setData(found),
+      (caught: unknown) => live && setError(errorMessage(caught)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return { data, error };
+}
+
+/** 心理教师: today's sessions in the room, the week's schedule and the weekly hours. */
+export function CounsellorCounsellingCard() {
+  const { data, error } = useLoad<CounsellorTodayQuery>(() => request(CounsellorTodayDocument, { today: schoolToday() }));
+  const today = (data?.counsellorSchedule ?? []).filter((booking) => booking.status !== 'CANCELLED');
+  return (
+    <div class="counselling-card">
+      <h3>{today.length > 0 ? t('counselling.today.titleCount', { count: today.length }) : t('counselling.today.title')}</h3>
+      <ErrorAlert message={error} />
+      {!data && !error && <p class="muted">{t('app.loading')}</p>}
+      {data && today.length === 0 && <p class="muted">{t('counselling.today.none')}</p>}
+      {today.length > 0 && (
+        <ul class="today-list">
+          {today.map((booking) => (
+            <li key={booking.id} class="today-item">
+              <span class="today-time">{timeRange(booking)}</span>{' '}
+              <span class="today-student">{booking.student?.name ?? t('counselling.studentUnknown')}</span>
+              {booking.student?.className && <span class="muted"> · {booking.student.className}</span>}
+              <span class={`status-badge status-${booking.status}`}>{statusLabel(booking.status)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link href="/counselling/schedule" class="button-secondary card-link">
+          {t('counselling.scheduleLink')}
+        </Link>
+      </p>
+      <p>
+        <Link href="/counselling/hours" class="button-secondary card-link">
+          {t('counselling.hoursLink')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/** 领导小组 / 管理员: whether the room is open long enough (once, unless also a counsellor). */
+export function LeadershipCounsellingCard() {
+  const { data, error } = useLoad<OpeningSummaryQuery>(() => request(OpeningSummaryDocument));
+  const hours = data?.openingHours;
+  return (
+    <div class="counselling-card">
+      <h3>{t('counselling.hours.cardTitle')}</h3>
+      <ErrorAlert message={error} />
+      {hours && <HoursChecks hours={hours} />}
+      <p>
+        <Link href="/counselling/hours" class="button-secondary card-link">
+          {t('counselling.hours.viewLink')}
+        </Link>
+      </p>
+    </div>
+  );
+}
