@@ -71,7 +71,8 @@ async def test_counselling_reads(world, new_client, role):
     reads = {
         "counsellingSlots": await client("{ counsellingSlots { key } }"),
         "myBookings": await client("{ myBookings { id topic } }"),
-        "counsellorSchedule": await client("{ counsellorSchedule(days: 14) { id topic student { name } record { notes } } }"),
+        "counsellorSchedule": await client("{ counsellorSchedule(days: 14) { id topic student { name } hasRecord } }"),
+        "sessionRecord": await client("query($b: ID!) { sessionRecord(bookingId: $b) { notes } }", {"b": world["booking"]}),
         "openingHours": await client("{ openingHours { openMinutes } }"),
         "counsellingRooms": await client("{ counsellingRooms { name place } }"),
         "timeline": await client("query($s: ID!) { timeline(studentId: $s) { nodes { kind } } }", {"s": world["zihan"]}),

@@ -160,7 +160,8 @@ RECORD = """mutation($b: ID!, $n: String!, $c: String, $s: Boolean) { writeSessi
   __typename ... on SessionRecord { notes conclusion conclusionSharedAt } ... on ValidationError { field code message } } }"""
 ATTEND = """mutation($b: ID!, $a: Boolean!) { markAttendance(bookingId: $b, attended: $a) { __typename
   ... on Booking { status } ... on ValidationError { code } } }"""
-SCHEDULE = "{ counsellorSchedule(days: 14) { id status topic student { name } record { notes conclusion } } }"
+SCHEDULE = "{ counsellorSchedule(days: 14) { id status topic student { name } hasRecord } }"
+RECORD_READ = "query($b: ID!) { sessionRecord(bookingId: $b) { notes conclusion } }"
 TIMELINE = """query($s: ID!) { timeline(studentId: $s) { nodes { kind item { __typename
   ... on CounsellingConclusion { conclusion } } } } }"""
 
@@ -182,13 +183,18 @@ async def test_a_sealed_record_is_for_counsellors_only_and_only_the_conclusion_r
                                               "c": "建议家长每晚倾听十五分钟，两周后复谈", "s": True}))["writeSessionRecord"]
     assert written["conclusionSharedAt"] is not None
     schedule = (await counsellor.data(SCHEDULE))["counsellorSchedule"]
-    assert schedule[0]["record"]["notes"].startswith("母女冲突")
+    assert schedule[0]["hasRecord"] is True
+    assert (await counsellor.data(RECORD_READ, {"b": booking["id"]}))["sessionRecord"]["notes"].startswith("母女冲突")
+    from shouhu.access.models import AuditEvent
+
+    assert await AuditEvent.filter(action="read", subject_type="session_record").count() == 1
 
     zihan = str((await Student.get(name="周子涵")).id)
     for login in ("demo-admin", "demo-teacher", "demo-parent1", "demo-mentor1", "demo-district", "demo-student1"):
         other = await signed_in_as(new_client, login)
         body = await other(SCHEDULE)
         assert "母女冲突" not in str(body) and "和妈妈吵架了" not in str(body) or login == "demo-student1", login
+        assert (await other.data(RECORD_READ, {"b": booking["id"]}))["sessionRecord"] is None, login
         timeline = await other(TIMELINE, {"s": zihan})
         conclusions = [n["item"].get("conclusion") for n in ((timeline.get("data") or {}).get("timeline") or {}).get("nodes", [])
                        if n["kind"] == "COUNSELLING"]

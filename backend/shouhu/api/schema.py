@@ -19,14 +19,14 @@ from shouhu.api.accounts.queries import AccountQueries
 from shouhu.api.care.mutations import CareMutations
 from shouhu.api.care.queries import CareQueries
 from shouhu.api.counselling.mutations import CounsellingMutations
-from shouhu.api.counselling.queries import CounsellingQueries
+from shouhu.api.counselling.queries import CounsellingQueries, SealedRecordQueries
 from shouhu.api.errors import BadInput
 from shouhu.api.roster.mutations import RosterMutations
 from shouhu.api.roster.queries import RosterQueries
 
 logger = logging.getLogger("shouhu.api")
 
-Query = merge_types("Query", (AccountQueries, RosterQueries, CareQueries, CounsellingQueries))
+Query = merge_types("Query", (AccountQueries, RosterQueries, CareQueries, CounsellingQueries, SealedRecordQueries))
 Mutation = merge_types("Mutation", (AccountMutations, RosterMutations, CareMutations, CounsellingMutations))
 
 # Root fields anyone may call without signing in. Every other root field must carry a

@@ -560,7 +560,7 @@ export type CounsellorWeekQueryVariables = Exact<{
 }>;
 
 
-export type CounsellorWeekQuery = { __typename: 'Query', counsellorSchedule: Array<{ __typename: 'Booking', id: string, roomId: string, startsAt: string, endsAt: string, topic: string, status: BookingStatus, cancelledAt: string | null, cancelReason: string, cancelledByCounsellor: boolean, counsellor: { __typename: 'Person', id: string, displayName: string } | null, student: { __typename: 'StudentSummary', id: string, name: string, className: string | null } | null, record: { __typename: 'SessionRecord', id: string, notes: string, conclusion: string, conclusionSharedAt: string | null, writtenAt: string, updatedAt: string, writtenBy: { __typename: 'Person', id: string, displayName: string } | null } | null }>, counsellingRooms: Array<{ __typename: 'Room', id: string, name: string, place: string }> };
+export type CounsellorWeekQuery = { __typename: 'Query', counsellorSchedule: Array<{ __typename: 'Booking', id: string, roomId: string, startsAt: string, endsAt: string, topic: string, status: BookingStatus, cancelledAt: string | null, cancelReason: string, cancelledByCounsellor: boolean, hasRecord: boolean, counsellor: { __typename: 'Person', id: string, displayName: string } | null, student: { __typename: 'StudentSummary', id: string, name: string, className: string | null } | null }>, counsellingRooms: Array<{ __typename: 'Room', id: string, name: string, place: string }> };
 
 export type FreeSlotsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -607,12 +607,12 @@ export type WriteSessionRecordMutation = { __typename: 'Mutation', writeSessionR
 export type OpeningHoursQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OpeningHoursQuery = { __typename: 'Query', openingHours: { __typename: 'OpeningHours', openMinutes: number, minimumMinutes: number, meetsMinimum: boolean, schoolMinutes: number, share: number, meetsShare: boolean, templates: Array<{ __typename: 'OpeningTemplate', id: string, roomId: string, weekday: number, startMinute: number, endMinute: number, slotMinutes: number, bufferMinutes: number, counsellor: { __typename: 'Person', id: string, displayName: string } | null }> } | null, counsellingRooms: Array<{ __typename: 'Room', id: string, name: string, place: string }> };
+export type OpeningHoursQuery = { __typename: 'Query', openingHours: { __typename: 'OpeningHours', openMinutes: number, minimumMinutes: number, meetsMinimum: boolean, schoolMinutes: number, share: number, shareTarget: number, meetsShare: boolean, templates: Array<{ __typename: 'OpeningTemplate', id: string, roomId: string, weekday: number, startMinute: number, endMinute: number, slotMinutes: number, bufferMinutes: number, counsellor: { __typename: 'Person', id: string, displayName: string } | null }> } | null, counsellingRooms: Array<{ __typename: 'Room', id: string, name: string, place: string }> };
 
 export type OpeningSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OpeningSummaryQuery = { __typename: 'Query', openingHours: { __typename: 'OpeningHours', openMinutes: number, minimumMinutes: number, meetsMinimum: boolean, schoolMinutes: number, share: number, meetsShare: boolean } | null };
+export type OpeningSummaryQuery = { __typename: 'Query', openingHours: { __typename: 'OpeningHours', openMinutes: number, minimumMinutes: number, meetsMinimum: boolean, schoolMinutes: number, share: number, shareTarget: number, meetsShare: boolean } | null };
 
 export type SetOpeningTemplatesMutationVariables = Exact<{
   roomId: string;
@@ -621,9 +621,16 @@ export type SetOpeningTemplatesMutationVariables = Exact<{
 
 
 export type SetOpeningTemplatesMutation = { __typename: 'Mutation', setOpeningTemplates:
-    | { __typename: 'OpeningHours', openMinutes: number, minimumMinutes: number, meetsMinimum: boolean, schoolMinutes: number, share: number, meetsShare: boolean, templates: Array<{ __typename: 'OpeningTemplate', id: string, roomId: string, weekday: number, startMinute: number, endMinute: number, slotMinutes: number, bufferMinutes: number, counsellor: { __typename: 'Person', id: string, displayName: string } | null }> }
+    | { __typename: 'OpeningHours', openMinutes: number, minimumMinutes: number, meetsMinimum: boolean, schoolMinutes: number, share: number, shareTarget: number, meetsShare: boolean, templates: Array<{ __typename: 'OpeningTemplate', id: string, roomId: string, weekday: number, startMinute: number, endMinute: number, slotMinutes: number, bufferMinutes: number, counsellor: { __typename: 'Person', id: string, displayName: string } | null }> }
     | { __typename: 'ValidationError', message: string, field: string | null, code: string }
    };
+
+export type SessionRecordQueryVariables = Exact<{
+  bookingId: string;
+}>;
+
+
+export type SessionRecordQuery = { __typename: 'Query', sessionRecord: { __typename: 'SessionRecord', id: string, notes: string, conclusion: string, conclusionSharedAt: string | null, writtenAt: string, updatedAt: string, writtenBy: { __typename: 'Person', id: string, displayName: string } | null } | null };
 
 export type MyStudentsQueryVariables = Exact<{ [key: string]: never; }>;
 

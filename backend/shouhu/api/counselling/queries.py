@@ -18,12 +18,13 @@ from shouhu.api.counselling.types import (
     OpeningTemplate,
     ReportingSchool,
     Room,
+    SessionRecord,
     Slot,
 )
 from shouhu.api.ids import query_id
 from shouhu.api.permissions import IsAuthenticated
 from shouhu.clock import utcnow
-from shouhu.counselling import report, services
+from shouhu.counselling import report, services, slots
 from shouhu.counselling.models import BookingStatus
 from shouhu.schools import calendar
 
@@ -80,7 +81,8 @@ class CounsellingQueries:
         return OpeningHours(
             templates=[OpeningTemplate.of(row) for row in hours.templates], open_minutes=check.open_minutes,
             minimum_minutes=check.minimum_minutes, meets_minimum=check.meets_minimum,
-            school_minutes=check.school_minutes, share=check.share, meets_share=check.meets_share,
+            school_minutes=check.school_minutes, share=check.share, share_target=slots.SUZHOU_SHARE,
+            meets_share=check.meets_share,
         )
 
     @strawberry.field(permission_classes=signed_in, description="Schools whose daily report the reader may see.")
@@ -118,3 +120,14 @@ class CounsellingQueries:
 async def _school_today(principal) -> datetime.date:
     zones = await scopes.visible_schools(principal).filter(id=principal.school_id).values_list("time_zone", flat=True)
     return calendar.today(zones[0] if zones else None)
+
+
+@strawberry.type
+class SealedRecordQueries:
+    @strawberry.field(permission_classes=signed_in, description="The sealed record of one session: the school's counsellors only; every read is audited.")
+    async def session_record(self, info: Info, booking_id: strawberry.ID) -> SessionRecord | None:
+        row = await scopes.sealed_session_records(info.context.principal).get_or_none(booking_id=query_id(booking_id))
+        if row is None:
+            return None
+        info.context.audit.read("session_record", [(row.school_id, row.id)], "session_record")
+        return SessionRecord.of(row)

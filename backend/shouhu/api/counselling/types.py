@@ -99,13 +99,9 @@ class Booking:
     async def student(self, info: Info) -> StudentSummary | None:
         return await student_summary(info, self._row.student_id)
 
-    @strawberry.field(description="The sealed session record: null for everyone but the school's counsellors. Every read is audited.")
-    async def record(self, info: Info) -> SessionRecord | None:
-        row = await info.context.loaders.record_by_booking.load(self._row.id)
-        if row is None:
-            return None
-        info.context.audit.read("session_record", [(row.school_id, row.id)], "booking.record")
-        return SessionRecord.of(row)
+    @strawberry.field(description="Whether a session record exists (counsellors only; false for anyone else). The record itself is read with sessionRecord, one at a time.")
+    async def has_record(self, info: Info) -> bool:
+        return await info.context.loaders.record_by_booking.load(self._row.id) is not None
 
 
 @strawberry.type(description="Somebody booked this slot a moment earlier: here are the free slots now.")
@@ -144,6 +140,7 @@ class OpeningHours:
     meets_minimum: bool
     school_minutes: int
     share: float
+    share_target: float
     meets_share: bool
 
 

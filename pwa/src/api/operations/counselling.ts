@@ -29,6 +29,8 @@ import type {
   OpeningSummaryQueryVariables,
   SetOpeningTemplatesMutation,
   SetOpeningTemplatesMutationVariables,
+  SessionRecordQuery,
+  SessionRecordQueryVariables,
 } from '../generated';
 
 /** The student's own bookings (upcoming first, then the last 30 days) and the rooms they are in. */
@@ -91,7 +93,7 @@ export const CounsellorTodayDocument = document<CounsellorTodayQuery, Counsellor
 `,
 );
 
-/** A week of bookings, with the sealed records (null for anyone but a counsellor; every read is audited). */
+/** A week of bookings; whether each has a sealed record (its content is read one at a time). */
 export const CounsellorWeekDocument = document<CounsellorWeekQuery, CounsellorWeekQueryVariables>(
   /* GraphQL */ `
   query CounsellorWeek($since: Date!) {
@@ -99,7 +101,7 @@ export const CounsellorWeekDocument = document<CounsellorWeekQuery, CounsellorWe
       id roomId startsAt endsAt topic status cancelledAt cancelReason cancelledByCounsellor
       counsellor { id displayName }
       student { id name className }
-      record { id notes conclusion conclusionSharedAt writtenAt updatedAt writtenBy { id displayName } }
+      hasRecord
     }
     counsellingRooms { id name place }
   }
@@ -157,7 +159,7 @@ export const OpeningHoursDocument = document<OpeningHoursQuery, OpeningHoursQuer
   /* GraphQL */ `
   query OpeningHours {
     openingHours {
-      openMinutes minimumMinutes meetsMinimum schoolMinutes share meetsShare
+      openMinutes minimumMinutes meetsMinimum schoolMinutes share shareTarget meetsShare
       templates { id roomId weekday startMinute endMinute slotMinutes bufferMinutes counsellor { id displayName } }
     }
     counsellingRooms { id name place }
@@ -169,7 +171,7 @@ export const OpeningHoursDocument = document<OpeningHoursQuery, OpeningHoursQuer
 export const OpeningSummaryDocument = document<OpeningSummaryQuery, OpeningSummaryQueryVariables>(
   /* GraphQL */ `
   query OpeningSummary {
-    openingHours { openMinutes minimumMinutes meetsMinimum schoolMinutes share meetsShare }
+    openingHours { openMinutes minimumMinutes meetsMinimum schoolMinutes share shareTarget meetsShare }
   }
 `,
 );
@@ -180,10 +182,21 @@ export const SetOpeningTemplatesDocument = document<SetOpeningTemplatesMutation,
     setOpeningTemplates(roomId: $roomId, templates: $templates) {
       __typename
       ... on OpeningHours {
-        openMinutes minimumMinutes meetsMinimum schoolMinutes share meetsShare
+        openMinutes minimumMinutes meetsMinimum schoolMinutes share shareTarget meetsShare
         templates { id roomId weekday startMinute endMinute slotMinutes bufferMinutes counsellor { id displayName } }
       }
       ... on ValidationError { message field code }
+    }
+  }
+`,
+);
+
+/** One sealed session record, when the counsellor opens it (every read is audited). */
+export const SessionRecordDocument = document<SessionRecordQuery, SessionRecordQueryVariables>(
+  /* GraphQL */ `
+  query SessionRecord($bookingId: ID!) {
+    sessionRecord(bookingId: $bookingId) {
+      id notes conclusion conclusionSharedAt writtenAt updatedAt writtenBy { id displayName }
     }
   }
 `,

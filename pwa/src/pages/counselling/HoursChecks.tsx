@@ -37,7 +37,7 @@ export function HoursChecks({ hours: figures }: { hours: HoursFigures }) {
               : t('counselling.hours.shareBelow', {
                   share: percent(figures.share),
                   school: hours(school),
-                  needed: hours(Math.ceil(school / 2)),
+                  needed: hours(Math.ceil(school * figures.shareTarget)),
                 })}
         </Check>
       </ul>

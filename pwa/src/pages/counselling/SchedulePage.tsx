@@ -18,7 +18,7 @@ import { usePageData } from '../board/usePageData';
 import { LoadingPage, NotFoundPage } from '../Simple';
 import { mondayOf, roomText, statusLabel, timeRange, type RoomInfo } from './format';
 import { Outcome, type OutcomeState } from './Outcome';
-import { AttendanceButtons, CancelForm, MoveForm, RecordForm, type Booking } from './SessionForms';
+import { AttendanceButtons, CancelForm, MoveForm, RecordLoader, type Booking } from './SessionForms';
 
 function BookingItem({ booking, rooms, today, result, onChanged, onResult, onMoved }: {
   booking: Booking;
@@ -60,13 +60,7 @@ function BookingItem({ booking, rooms, today, result, onChanged, onResult, onMov
       <Outcome state={result} />
       {!cancelled && started && <AttendanceButtons {...actions} />}
       {booking.status === 'ATTENDED' && (
-        <details class="booking-action record-action">
-          <summary>
-            {t('counselling.record.title')}
-            {booking.record && <span class="muted"> · {t('counselling.record.written')}</span>}
-          </summary>
-          <RecordForm {...actions} />
-        </details>
+        <RecordDetails actions={actions} />
       )}
       {ahead && (
         <>
@@ -179,5 +173,19 @@ export function SchedulePage({ me }: { me: Me }) {
       )}
       {state.status === 'ready' && <WeekView key={monday} monday={monday} initial={state.data} />}
     </Page>
+  );
+}
+
+/** Opening the details loads the sealed record (an audited read); closed, nothing is fetched. */
+function RecordDetails({ actions }: { actions: Parameters<typeof RecordLoader>[0] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details class="booking-action record-action" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        {t('counselling.record.title')}
+        {actions.booking.hasRecord && <span class="muted"> · {t('counselling.record.written')}</span>}
+      </summary>
+      {open && <RecordLoader {...actions} />}
+    </details>
   );
 }

@@ -1,15 +1,16 @@
 // What a counsellor does with one booking: mark attended or no-show, write the sealed session
 // record (个案保密) with an optional conclusion for the care team (结论建议互商互通), cancel it with a
 // reason, or move it to another free slot with a reason. The student sees the reasons.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import type { CounsellorWeekQuery, FreeSlotsQuery } from '../../api/generated';
+import type { CounsellorWeekQuery, FreeSlotsQuery, SessionRecordQuery } from '../../api/generated';
 import {
   CancelBookingDocument,
   FreeSlotsDocument,
   MarkAttendanceDocument,
   MoveBookingDocument,
+  SessionRecordDocument,
   WriteSessionRecordDocument,
 } from '../../api/operations/counselling';
 import { ErrorAlert } from '../../components/Alert';
@@ -21,7 +22,7 @@ import { whenText } from './format';
 import { outcome, type OutcomeState } from './Outcome';
 
 export type Booking = CounsellorWeekQuery['counsellorSchedule'][number];
-type SessionRecord = NonNullable<Booking['record']>;
+type SessionRecord = NonNullable<SessionRecordQuery['sessionRecord']>;
 type FreeSlot = FreeSlotsQuery['counsellingSlots'][number];
 
 const NOTES_MAX = 5000;
@@ -82,9 +83,31 @@ export function AttendanceButtons({ booking, onChanged, onFailed }: ActionProps)
   );
 }
 
+/** The sealed record, loaded only when the counsellor opens it: each read is audited. */
+export function RecordLoader(props: ActionProps) {
+  const [loaded, setLoaded] = useState<{ record: SessionRecord | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    if (!props.booking.hasRecord) {
+      setLoaded({ record: null });
+      return;
+    }
+    request(SessionRecordDocument, { bookingId: props.booking.id })
+      .then((data) => current && setLoaded({ record: data.sessionRecord }))
+      .catch((caught: unknown) => current && setError(errorMessage(caught)));
+    return () => {
+      current = false;
+    };
+  }, [props.booking.id]);
+  if (error) return <ErrorAlert message={error} />;
+  if (!loaded) return <p role="status">{t('app.loading')}</p>;
+  return <RecordForm {...props} record={loaded.record} />;
+}
+
 /** The sealed record: readable by the school's counsellors only; the conclusion may be shared. */
-export function RecordForm({ booking, onChanged }: ActionProps) {
-  const record: SessionRecord | null = booking.record;
+function RecordForm({ booking, onChanged, record: stored }: ActionProps & { record: SessionRecord | null }) {
+  const [record, setRecord] = useState<SessionRecord | null>(stored);
   const [notes, setNotes] = useState(record?.notes ?? '');
   const [conclusion, setConclusion] = useState(record?.conclusion ?? '');
   const [share, setShare] = useState(false);
@@ -114,7 +137,8 @@ export function RecordForm({ booking, onChanged }: ActionProps) {
       : written.conclusionSharedAt
         ? 'counselling.record.savedShared'
         : 'counselling.record.savedNoCase';
-    onChanged({ record: written }, outcome('ok', t(key, { name: studentName(booking) })));
+    setRecord(written);
+    onChanged({ hasRecord: true }, outcome('ok', t(key, { name: studentName(booking) })));
   };
 
   return (
