@@ -334,7 +334,11 @@ def test_overlapping_templates_in_one_room_are_refused():
         check_no_overlap([template("12:00", "13:00", weekday=2, counsellor=WANG),
                           template("12:50", "14:00", weekday=2, counsellor=LI)])
     assert (caught.value.key, caught.value.field) == ("room.templates_overlap", "templates")
-    assert caught.value.params == {"weekday": 2}
+    assert caught.value.params == {"weekday": 2, "day": "weekday.2"}
+    from shouhu.i18n import translate
+
+    assert translate(caught.value.key, "zh-CN", **caught.value.params) == "星期二的开放时间与已有时间重叠。"
+    assert translate(caught.value.key, "en", **caught.value.params) == "The opening hours on Tuesday overlap existing ones."
     with pytest.raises(Invalid, match="room.templates_overlap"):  # one window inside another, same counsellor
         check_no_overlap([template("09:00", "17:00", weekday=3), template("13:00", "14:00", weekday=3),
                           template("15:00", "16:00", weekday=3)])

@@ -18,6 +18,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from shouhu.errors import Invalid
+from shouhu.i18n import Term
 from shouhu.schools.calendar import zone
 
 DAY_MINUTES = 24 * 60
@@ -216,7 +217,8 @@ def check_no_overlap(templates: Sequence[Template]) -> None:
     for earlier, later in zip(ordered, ordered[1:]):
         if (earlier.room_id, earlier.weekday) == (later.room_id, later.weekday) \
                 and later.start_minute < earlier.end_minute:
-            raise Invalid("room.templates_overlap", field="templates", weekday=later.weekday)
+            raise Invalid("room.templates_overlap", field="templates", weekday=later.weekday,
+                          day=Term(f"weekday.{later.weekday}"))
 
 
 # Figures

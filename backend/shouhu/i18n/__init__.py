@@ -30,7 +30,14 @@ def negotiate(accept_language: str | None) -> str:
     return DEFAULT_LOCALE
 
 
+class Term(str):
+    """A parameter that is itself a catalogue key (a weekday's name, say): translated into the
+    message's own language."""
+
+
 def translate(key: str, locale: str = DEFAULT_LOCALE, **params: object) -> str:
     entry = MESSAGES[key]
     text = entry.get(locale) or entry[DEFAULT_LOCALE]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    return text.format(**{name: translate(v, locale) if isinstance(v, Term) else v for name, v in params.items()})

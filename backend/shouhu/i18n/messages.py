@@ -305,8 +305,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The opening period is shorter than one session.",
     },
     "room.templates_overlap": {
-        "zh-CN": "星期{weekday}的开放时间与已有时间重叠。",
-        "en": "The opening hours on weekday {weekday} overlap existing ones.",
+        "zh-CN": "{day}的开放时间与已有时间重叠。",
+        "en": "The opening hours on {day} overlap existing ones.",
     },
     "slot.unknown": {
         "zh-CN": "这个时段不存在、已过去或不开放预约。",
@@ -376,4 +376,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "未找到该例外安排。",
         "en": "Exception not found.",
     },
+    "weekday.1": {"zh-CN": "星期一", "en": "Monday"},
+    "weekday.2": {"zh-CN": "星期二", "en": "Tuesday"},
+    "weekday.3": {"zh-CN": "星期三", "en": "Wednesday"},
+    "weekday.4": {"zh-CN": "星期四", "en": "Thursday"},
+    "weekday.5": {"zh-CN": "星期五", "en": "Friday"},
+    "weekday.6": {"zh-CN": "星期六", "en": "Saturday"},
+    "weekday.7": {"zh-CN": "星期日", "en": "Sunday"},
 }
