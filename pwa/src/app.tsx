@@ -17,6 +17,7 @@ import { StudentsPage } from './pages/admin/Students';
 import { StaffPage } from './pages/admin/Staff';
 import { GuardiansPage } from './pages/admin/Guardians';
 import { PeriodsPage } from './pages/admin/Periods';
+import { RoomsPage } from './pages/admin/Rooms';
 import { BOARD_PAGES, BOARD_PATTERNS } from './pages/board/routes';
 import { COUNSELLING_PAGES, COUNSELLING_PATTERNS } from './pages/counselling/routes';
 import { MENTOR_PAGES, MENTOR_PATTERNS } from './pages/mentor/routes';
@@ -42,6 +43,7 @@ const ADMIN_PAGES: Record<string, () => JSX.Element> = {
   '/admin/staff': StaffPage,
   '/admin/guardians': GuardiansPage,
   '/admin/periods': PeriodsPage,
+  '/admin/rooms': RoomsPage,
 };
 
 function normalise(path: string): string {

@@ -133,6 +133,7 @@ async def test_counselling_writes(world, new_client, role):
                            {"b": world["booking"]}),
         "addOpeningException": ('mutation($r: ID!) { addOpeningException(roomId: $r, input: {day: "2026-12-02", kind: CLOSED}) { __typename ... on ValidationError { code } } }',
                                 {"r": world["room"]}),
+        "saveCounsellingRoom": ('mutation { saveCounsellingRoom(name: "沙盘室", place: "105") { __typename ... on ValidationError { code } } }', {}),
         "removeOpeningException": ("mutation($id: ID!) { removeOpeningException(id: $id) { __typename ... on ValidationError { code } } }",
                                    {"id": world["exception"]}),
     }
@@ -145,6 +146,7 @@ async def test_counselling_writes(world, new_client, role):
         "markAttendance": set(),  # not started yet: refused for everyone
         "addOpeningException": {"counsellor"},
         "removeOpeningException": {"counsellor"},
+        "saveCounsellingRoom": {"counsellor", "admin", "other-school-admin"},  # the last in its own school
         "moveBooking": {"counsellor"},
     }
     calendar = await client('mutation { setNonSchoolDay(day: "2026-12-03", closed: true) { __typename } }')

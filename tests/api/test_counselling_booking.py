@@ -295,3 +295,22 @@ async def test_closed_days_extra_hours_and_holidays_change_the_free_slots(room, 
         "addOpeningException"]["code"] == "ROOM_UNKNOWN"
     listed = (await counsellor.data("{ openingExceptions { day kind } }"))["openingExceptions"]
     assert [(e["day"], e["kind"]) for e in listed] == [("2026-11-24", "CLOSED"), ("2026-11-28", "EXTRA")]
+
+
+async def test_admins_and_counsellors_name_rooms_and_nobody_else_can(room, new_client):
+    save = """mutation($n: String!, $p: String!, $id: ID) { saveCounsellingRoom(name: $n, place: $p, id: $id) { __typename
+      ... on Room { id name place } ... on ValidationError { field code message } } }"""
+    admin = await signed_in_as(new_client, "demo-admin")
+    added = (await admin.data(save, {"n": "沙盘室", "p": "实验楼一楼 105 室"}))["saveCounsellingRoom"]
+    assert added["__typename"] == "Room"
+    same = (await admin.data(save, {"n": "心语小屋", "p": "别处"}))["saveCounsellingRoom"]
+    assert (same["field"], same["code"]) == ("name", "ROOM_DUPLICATE")
+    counsellor = await signed_in_as(new_client, "demo-counsellor")
+    moved = (await counsellor.data(save, {"id": added["id"], "n": "沙盘室", "p": "实验楼二楼 201 室"}))["saveCounsellingRoom"]
+    assert moved["place"] == "实验楼二楼 201 室"
+    for login in ("demo-teacher", "demo-student1", "demo-parent1", "demo-district"):
+        other = await signed_in_as(new_client, login)
+        assert (await other.data(save, {"n": "X", "p": "Y"}))["saveCounsellingRoom"]["code"] == "ROOM_UNKNOWN"
+    assert await Room.all().count() == 2
+    rooms = (await (await signed_in_as(new_client, "demo-student1")).data("{ counsellingRooms { name place } }"))
+    assert {r["name"] for r in rooms["counsellingRooms"]} == {"心语小屋", "沙盘室"}

@@ -27,6 +27,7 @@ from shouhu.counselling.models import (
     NonSchoolDay,
     OpeningException,
     OpeningTemplate,
+    Room,
     SessionRecord,
     SlotClaim,
 )
@@ -394,3 +395,33 @@ async def set_non_school_day(principal: Principal, day: date, name: str | None, 
     else:
         await NonSchoolDay.filter(school_id=school_id, day=day).delete()
     await audit.record(principal, "write", "school", school_id, "calendar")
+
+
+# Rooms
+
+
+async def save_room(principal: Principal, room_id: UUID | None, name: str | None, place: str | None) -> Room:
+    """Admins and counsellors name a room and its fixed place (固定场所)."""
+    if principal.school_id is None or principal.school_id not in principal.school_wide_of:
+        raise Invalid("room.unknown", field="id")
+    school_id = principal.school_id
+    clean_name = validation.text(name, "name", 50)
+    clean_place = validation.text(place, "place", 200)
+    duplicate = Room.filter(school_id=school_id, name=clean_name)
+    if room_id is not None:
+        duplicate = duplicate.exclude(id=room_id)
+    if await duplicate.exists():
+        raise Invalid("room.duplicate", field="name")
+    try:
+        if room_id is None:
+            room = await Room.create(school_id=school_id, name=clean_name, place=clean_place)
+        else:
+            room = await Room.get_or_none(id=room_id, school_id=school_id)
+            if room is None:
+                raise Invalid("room.unknown", field="id")
+            room.name, room.place = clean_name, clean_place
+            await room.save()
+    except IntegrityError:
+        raise Invalid("room.duplicate", field="name") from None
+    await audit.record(principal, "write", "room", room.id, "save", school_id=school_id)
+    return room

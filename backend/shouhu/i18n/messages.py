@@ -383,4 +383,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "weekday.5": {"zh-CN": "星期五", "en": "Friday"},
     "weekday.6": {"zh-CN": "星期六", "en": "Saturday"},
     "weekday.7": {"zh-CN": "星期日", "en": "Sunday"},
+    "room.duplicate": {
+        "zh-CN": "已有同名的辅导室。",
+        "en": "A room with this name exists already.",
+    },
 }

@@ -21,6 +21,8 @@ from shouhu.api.counselling.types import (
     OpeningTemplateInput,
     Removed,
     RemovedResult,
+    Room,
+    RoomResult,
     SchoolCalendar,
     SchoolCalendarResult,
     SessionRecord,
@@ -134,6 +136,16 @@ class CounsellingMutations:
             await services.set_non_school_day(info.context.principal, day, name, closed)
             days = await CounsellingQueries.non_school_days(CounsellingQueries(), info)  # type: ignore[misc]
             return SchoolCalendar(non_school_days=days)
+
+        return await attempt(info.context.locale, run)
+
+    @strawberry.mutation(permission_classes=signed_in, description="Admins and counsellors add a counselling room (id omitted) or rename it and its place.")
+    async def save_counselling_room(
+        self, info: Info, name: str, place: str, id: strawberry.ID | None = None
+    ) -> RoomResult:
+        async def run() -> Room:
+            room_id = parse_id(id, "id", "room.unknown")
+            return Room.of(await services.save_room(info.context.principal, room_id, name, place))
 
         return await attempt(info.context.locale, run)
 

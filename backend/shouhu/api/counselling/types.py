@@ -224,6 +224,7 @@ class OpeningTemplateInput:
 BookSlotResult = Annotated[Booking | SlotTaken | ValidationError, strawberry.union("BookSlotResult")]
 BookingResult = Annotated[Booking | ValidationError, strawberry.union("BookingResult")]
 OpeningExceptionResult = Annotated[OpeningException | ValidationError, strawberry.union("OpeningExceptionResult")]
+RoomResult = Annotated[Room | ValidationError, strawberry.union("RoomResult")]
 RemovedResult = Annotated[Removed | ValidationError, strawberry.union("RemovedResult")]
 SchoolCalendarResult = Annotated[SchoolCalendar | ValidationError, strawberry.union("SchoolCalendarResult")]
 SessionRecordResult = Annotated[SessionRecord | ValidationError, strawberry.union("SessionRecordResult")]

@@ -1,6 +1,10 @@
 // GraphQL operations of the admin's school settings (see ../operations.ts for the conventions).
 import { document } from '../client';
 import type {
+  CounsellingRoomsQuery,
+  CounsellingRoomsQueryVariables,
+  SaveCounsellingRoomMutation,
+  SaveCounsellingRoomMutationVariables,
   SchoolPeriodsQuery,
   SchoolPeriodsQueryVariables,
   SetSchoolPeriodsMutation,
@@ -21,6 +25,26 @@ export const SetSchoolPeriodsDocument = document<SetSchoolPeriodsMutation, SetSc
     setSchoolPeriods(periods: $periods) {
       __typename
       ... on SchoolDay { periods { id position name startMinute endMinute } }
+      ... on ValidationError { message field code }
+    }
+  }
+`,
+);
+
+export const CounsellingRoomsDocument = document<CounsellingRoomsQuery, CounsellingRoomsQueryVariables>(
+  /* GraphQL */ `
+  query CounsellingRooms {
+    counsellingRooms { id name place }
+  }
+`,
+);
+
+export const SaveCounsellingRoomDocument = document<SaveCounsellingRoomMutation, SaveCounsellingRoomMutationVariables>(
+  /* GraphQL */ `
+  mutation SaveCounsellingRoom($id: ID, $name: String!, $place: String!) {
+    saveCounsellingRoom(id: $id, name: $name, place: $place) {
+      __typename
+      ... on Room { id name place }
       ... on ValidationError { message field code }
     }
   }

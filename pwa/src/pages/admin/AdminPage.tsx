@@ -10,6 +10,7 @@ const SECTIONS: [string, MessageKey][] = [
   ['/admin/staff', 'admin.staff'],
   ['/admin/guardians', 'admin.guardians'],
   ['/admin/periods', 'admin.periods'],
+  ['/admin/rooms', 'admin.rooms'],
 ];
 
 export function AdminPage({ title, children }: { title: string; children: ComponentChildren }) {
