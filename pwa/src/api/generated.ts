@@ -102,6 +102,20 @@ export type OpenCaseInput = {
   summary?: string | null | undefined;
 };
 
+export type OpeningExceptionInput = {
+  bufferMinutes?: number;
+  day: string;
+  endMinute?: number | null | undefined;
+  kind: OpeningExceptionKind;
+  slotMinutes?: number | null | undefined;
+  startMinute?: number | null | undefined;
+  wholeRoom?: boolean;
+};
+
+export type OpeningExceptionKind =
+  | 'CLOSED'
+  | 'EXTRA';
+
 export type OpeningTemplateInput = {
   bufferMinutes?: number;
   endMinute: number;
@@ -346,6 +360,23 @@ export type SetSchoolPeriodsMutationVariables = Exact<{
 
 export type SetSchoolPeriodsMutation = { __typename: 'Mutation', setSchoolPeriods:
     | { __typename: 'SchoolDay', periods: Array<{ __typename: 'SchoolPeriod', id: string, position: number, name: string, startMinute: number, endMinute: number }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type CounsellingRoomsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CounsellingRoomsQuery = { __typename: 'Query', counsellingRooms: Array<{ __typename: 'Room', id: string, name: string, place: string }> };
+
+export type SaveCounsellingRoomMutationVariables = Exact<{
+  id?: string | null | undefined;
+  name: string;
+  place: string;
+}>;
+
+
+export type SaveCounsellingRoomMutation = { __typename: 'Mutation', saveCounsellingRoom:
+    | { __typename: 'Room', id: string, name: string, place: string }
     | { __typename: 'ValidationError', message: string, field: string | null, code: string }
    };
 
@@ -631,6 +662,78 @@ export type SessionRecordQueryVariables = Exact<{
 
 
 export type SessionRecordQuery = { __typename: 'Query', sessionRecord: { __typename: 'SessionRecord', id: string, notes: string, conclusion: string, conclusionSharedAt: string | null, writtenAt: string, updatedAt: string, writtenBy: { __typename: 'Person', id: string, displayName: string } | null } | null };
+
+export type ReportingSchoolsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportingSchoolsQuery = { __typename: 'Query', reportingSchools: Array<{ __typename: 'ReportingSchool', id: string, name: string }> };
+
+export type CounsellingDailyReportQueryVariables = Exact<{
+  schoolId: string;
+  since: string;
+  days: number;
+}>;
+
+
+export type CounsellingDailyReportQuery = { __typename: 'Query', dailyReport: Array<{ __typename: 'DailyReport', schoolId: string, date: string, sessionsHeld: number, noShows: number, newBookings: number, caseStudentsSeen: number }> };
+
+export type OpeningExceptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpeningExceptionsQuery = { __typename: 'Query', openingExceptions: Array<{ __typename: 'OpeningException', id: string, roomId: string, day: string, kind: OpeningExceptionKind, startMinute: number | null, endMinute: number | null, slotMinutes: number | null, wholeRoom: boolean }>, nonSchoolDays: Array<{ __typename: 'NonSchoolDay', day: string, name: string }> };
+
+export type AddOpeningExceptionMutationVariables = Exact<{
+  roomId: string;
+  input: OpeningExceptionInput;
+}>;
+
+
+export type AddOpeningExceptionMutation = { __typename: 'Mutation', addOpeningException:
+    | { __typename: 'OpeningException', id: string, roomId: string, day: string, kind: OpeningExceptionKind, startMinute: number | null, endMinute: number | null, slotMinutes: number | null, wholeRoom: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type RemoveOpeningExceptionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveOpeningExceptionMutation = { __typename: 'Mutation', removeOpeningException:
+    | { __typename: 'Removed', id: string }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type SetNonSchoolDayMutationVariables = Exact<{
+  day: string;
+  closed: boolean;
+  name?: string | null | undefined;
+}>;
+
+
+export type SetNonSchoolDayMutation = { __typename: 'Mutation', setNonSchoolDay:
+    | { __typename: 'SchoolCalendar', nonSchoolDays: Array<{ __typename: 'NonSchoolDay', day: string, name: string }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type BookingStudentsQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type BookingStudentsQuery = { __typename: 'Query', observableStudents: Array<{ __typename: 'StudentSummary', id: string, name: string, className: string | null }> };
+
+export type BookForStudentMutationVariables = Exact<{
+  slotKey: string;
+  topic?: string | null | undefined;
+  studentId: string;
+}>;
+
+
+export type BookForStudentMutation = { __typename: 'Mutation', bookSlot:
+    | { __typename: 'Booking', id: string, startsAt: string, endsAt: string, roomId: string }
+    | { __typename: 'SlotTaken', message: string, freeSlots: Array<{ __typename: 'Slot', key: string, roomId: string, startsAt: string, endsAt: string, counsellor: { __typename: 'Person', id: string, displayName: string } | null }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
 
 export type MyStudentsQueryVariables = Exact<{ [key: string]: never; }>;
 

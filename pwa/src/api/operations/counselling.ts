@@ -31,6 +31,22 @@ import type {
   SetOpeningTemplatesMutationVariables,
   SessionRecordQuery,
   SessionRecordQueryVariables,
+  ReportingSchoolsQuery,
+  ReportingSchoolsQueryVariables,
+  CounsellingDailyReportQuery,
+  CounsellingDailyReportQueryVariables,
+  OpeningExceptionsQuery,
+  OpeningExceptionsQueryVariables,
+  AddOpeningExceptionMutation,
+  AddOpeningExceptionMutationVariables,
+  RemoveOpeningExceptionMutation,
+  RemoveOpeningExceptionMutationVariables,
+  SetNonSchoolDayMutation,
+  SetNonSchoolDayMutationVariables,
+  BookingStudentsQuery,
+  BookingStudentsQueryVariables,
+  BookForStudentMutation,
+  BookForStudentMutationVariables,
 } from '../generated';
 
 /** The student's own bookings (upcoming first, then the last 30 days) and the rooms they are in. */
@@ -197,6 +213,96 @@ export const SessionRecordDocument = document<SessionRecordQuery, SessionRecordQ
   query SessionRecord($bookingId: ID!) {
     sessionRecord(bookingId: $bookingId) {
       id notes conclusion conclusionSharedAt writtenAt updatedAt writtenBy { id displayName }
+    }
+  }
+`,
+);
+
+/** Schools whose daily report (一日一报) the reader may see: their own, or their district's. */
+export const ReportingSchoolsDocument = document<ReportingSchoolsQuery, ReportingSchoolsQueryVariables>(
+  /* GraphQL */ `
+  query ReportingSchools {
+    reportingSchools { id name }
+  }
+`,
+);
+
+/** The de-identified daily report of one school: counts only, one row per day. */
+export const CounsellingDailyReportDocument = document<CounsellingDailyReportQuery, CounsellingDailyReportQueryVariables>(
+  /* GraphQL */ `
+  query CounsellingDailyReport($schoolId: ID!, $since: Date!, $days: Int!) {
+    dailyReport(schoolId: $schoolId, since: $since, days: $days) {
+      schoolId date sessionsHeld noShows newBookings caseStudentsSeen
+    }
+  }
+`,
+);
+
+/** Closed days and extra hours from today on; the school calendar's days without school. */
+export const OpeningExceptionsDocument = document<OpeningExceptionsQuery, OpeningExceptionsQueryVariables>(
+  /* GraphQL */ `
+  query OpeningExceptions {
+    openingExceptions { id roomId day kind startMinute endMinute slotMinutes wholeRoom }
+    nonSchoolDays { day name }
+  }
+`,
+);
+
+export const AddOpeningExceptionDocument = document<AddOpeningExceptionMutation, AddOpeningExceptionMutationVariables>(
+  /* GraphQL */ `
+  mutation AddOpeningException($roomId: ID!, $input: OpeningExceptionInput!) {
+    addOpeningException(roomId: $roomId, input: $input) {
+      __typename
+      ... on OpeningException { id roomId day kind startMinute endMinute slotMinutes wholeRoom }
+      ... on ValidationError { message field code }
+    }
+  }
+`,
+);
+
+export const RemoveOpeningExceptionDocument = document<RemoveOpeningExceptionMutation, RemoveOpeningExceptionMutationVariables>(
+  /* GraphQL */ `
+  mutation RemoveOpeningException($id: ID!) {
+    removeOpeningException(id: $id) {
+      __typename
+      ... on Removed { id }
+      ... on ValidationError { message field code }
+    }
+  }
+`,
+);
+
+/** Admins: a date without school (closed: true) or a school day again (closed: false). */
+export const SetNonSchoolDayDocument = document<SetNonSchoolDayMutation, SetNonSchoolDayMutationVariables>(
+  /* GraphQL */ `
+  mutation SetNonSchoolDay($day: Date!, $closed: Boolean!, $name: String) {
+    setNonSchoolDay(day: $day, closed: $closed, name: $name) {
+      __typename
+      ... on SchoolCalendar { nonSchoolDays { day name } }
+      ... on ValidationError { message field code }
+    }
+  }
+`,
+);
+
+/** Students of the school by name, for a counsellor booking on a student's behalf. */
+export const BookingStudentsDocument = document<BookingStudentsQuery, BookingStudentsQueryVariables>(
+  /* GraphQL */ `
+  query BookingStudents($search: String) {
+    observableStudents(search: $search, first: 20) { id name className }
+  }
+`,
+);
+
+/** A counsellor books a free slot for a student (after a referral): no notice, no limit. */
+export const BookForStudentDocument = document<BookForStudentMutation, BookForStudentMutationVariables>(
+  /* GraphQL */ `
+  mutation BookForStudent($slotKey: String!, $topic: String, $studentId: ID!) {
+    bookSlot(slotKey: $slotKey, topic: $topic, studentId: $studentId) {
+      __typename
+      ... on Booking { id startsAt endsAt roomId }
+      ... on SlotTaken { message freeSlots { key roomId startsAt endsAt counsellor { id displayName } } }
+      ... on ValidationError { message field code }
     }
   }
 `,

@@ -1,11 +1,12 @@
 // /counselling/hours: the counselling room's fixed weekly opening hours (固定开放时间). A counsellor
 // edits their own hours per room (weekday, start, end, session length, buffer); everyone with the
 // page sees the week's open hours against the 5-hour minimum and the half-of-school-time share.
+// Below: a counsellor's closed days and extra hours; for admins, the school calendar's days without school.
 import { useState } from 'preact/hooks';
 import { request } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import type { OpeningHoursQuery } from '../../api/generated';
-import { OpeningHoursDocument, SetOpeningTemplatesDocument } from '../../api/operations/counselling';
+import type { OpeningExceptionsQuery, OpeningHoursQuery } from '../../api/generated';
+import { OpeningExceptionsDocument, OpeningHoursDocument, SetOpeningTemplatesDocument } from '../../api/operations/counselling';
 import { ErrorAlert } from '../../components/Alert';
 import { Field, SelectField } from '../../components/Field';
 import { Page } from '../../components/Page';
@@ -17,6 +18,7 @@ import { hasRole, weekdayLabel } from '../board/labels';
 import { usePageData } from '../board/usePageData';
 import { LoadingPage, NotFoundPage } from '../Simple';
 import { toMinute, type RoomInfo } from './format';
+import { CalendarSection, ExceptionsSection } from './Exceptions';
 import { HoursChecks, type HoursFigures } from './HoursChecks';
 import { Outcome, outcome, type OutcomeState } from './Outcome';
 
@@ -240,7 +242,7 @@ function RoomHoursList({ room, templates }: { room: RoomInfo; templates: Templat
   );
 }
 
-function HoursView({ me, initial }: { me: Me; initial: OpeningHoursQuery }) {
+function HoursView({ me, initial, dates }: { me: Me; initial: OpeningHoursQuery; dates: OpeningExceptionsQuery }) {
   const [figures, setFigures] = useState<HoursFigures | null>(initial.openingHours);
   const templates = initial.openingHours?.templates ?? [];
   const counsellor = hasRole(me, 'COUNSELLOR');
@@ -260,6 +262,8 @@ function HoursView({ me, initial }: { me: Me; initial: OpeningHoursQuery }) {
           <RoomHoursList key={room.id} room={room} templates={templates} />
         ),
       )}
+      {counsellor && <ExceptionsSection rooms={initial.counsellingRooms} initial={dates.openingExceptions} />}
+      {hasRole(me, 'SCHOOL_ADMIN') && <CalendarSection initial={dates.nonSchoolDays} />}
     </>
   );
 }
@@ -267,7 +271,11 @@ function HoursView({ me, initial }: { me: Me; initial: OpeningHoursQuery }) {
 export function HoursPage({ me }: { me: Me }) {
   const allowed = hasRole(me, 'COUNSELLOR', 'SCHOOL_ADMIN');
   const { state, retry } = usePageData(
-    async () => (allowed ? request(OpeningHoursDocument) : Promise.reject({ code: 'NOT_FOUND' })),
+    async () => {
+      if (!allowed) throw { code: 'NOT_FOUND' };
+      const [hours, dates] = await Promise.all([request(OpeningHoursDocument), request(OpeningExceptionsDocument)]);
+      return { hours, dates };
+    },
     'hours',
   );
   if (!allowed || state.status === 'notFound') return <NotFoundPage />;
@@ -282,7 +290,7 @@ export function HoursPage({ me }: { me: Me }) {
           </button>
         </>
       ) : (
-        <HoursView me={me} initial={state.data} />
+        <HoursView me={me} initial={state.data.hours} dates={state.data.dates} />
       )}
     </Page>
   );

@@ -1,6 +1,7 @@
 // /counselling/schedule[?week=YYYY-MM-DD]: the counsellor's week of the counselling room, day by day
 // in school time: each booking's student, time, topic and status; attendance for today's and past
-// sessions, the sealed record of a session held, and cancelling or moving what is still to come.
+// sessions, the sealed record of a session held, and cancelling or moving what is still to come;
+// booking for a student (代学生预约).
 import { useState } from 'preact/hooks';
 import { request } from '../../api/client';
 import { errorMessage } from '../../api/errors';
@@ -18,6 +19,7 @@ import { usePageData } from '../board/usePageData';
 import { LoadingPage, NotFoundPage } from '../Simple';
 import { mondayOf, roomText, statusLabel, timeRange, type RoomInfo } from './format';
 import { Outcome, type OutcomeState } from './Outcome';
+import { BookForStudent } from './BookForStudent';
 import { AttendanceButtons, CancelForm, MoveForm, RecordLoader, type Booking } from './SessionForms';
 
 function BookingItem({ booking, rooms, today, result, onChanged, onResult, onMoved }: {
@@ -80,6 +82,8 @@ function WeekView({ monday, initial }: { monday: string; initial: CounsellorWeek
   // One announced result at a time, beside the booking it concerns (or above the week).
   const [result, setResult] = useState<{ bookingId: string | null; state: OutcomeState } | null>(null);
   const [reloadError, setReloadError] = useState<string | null>(null);
+  // A booking made for a student in another week: the way to that week.
+  const [otherWeek, setOtherWeek] = useState<string | null>(null);
   const today = schoolToday();
   const days = Array.from({ length: 7 }, (_, index) => addDays(monday, index));
   const shownHere = result?.bookingId && bookings.some((booking) => booking.id === result.bookingId);
@@ -112,7 +116,22 @@ function WeekView({ monday, initial }: { monday: string; initial: CounsellorWeek
         </Link>
       </nav>
       <p class="week-range">{t('counselling.week.range', { from: formatDate(monday), to: formatDate(addDays(monday, 6)) })}</p>
+      <BookForStudent
+        onBooked={(booked, state) => {
+          const week = mondayOf(schoolDate(booked.startsAt));
+          setResult({ bookingId: null, state });
+          setOtherWeek(week === monday ? null : week);
+          if (week === monday) reload();
+        }}
+      />
       {result && !shownHere && <Outcome state={result.state} />}
+      {otherWeek && result && !shownHere && (
+        <p>
+          <Link href={`/counselling/schedule?week=${otherWeek}`} class="button-secondary card-link">
+            {t('counselling.forStudent.otherWeek')}
+          </Link>
+        </p>
+      )}
       <ErrorAlert message={reloadError} />
       {days.map((day) => {
         const todays = bookings.filter((booking) => schoolDate(booking.startsAt) === day);

@@ -1,5 +1,6 @@
 // Home-card sections of the counselling room for staff: the counsellor's bookings today with the
-// ways to the week and the opening hours; for leadership, the week's open hours against the targets.
+// ways to the week, the opening hours and the daily report; for leadership, the week's open hours
+// against the targets; for the district centre, the way to the daily report (一日一报).
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../api/client';
 import { errorMessage } from '../../api/errors';
@@ -61,6 +62,11 @@ export function CounsellorCounsellingCard() {
           {t('counselling.hoursLink')}
         </Link>
       </p>
+      <p>
+        <Link href="/counselling/report" class="button-secondary card-link">
+          {t('counselling.report.link')}
+        </Link>
+      </p>
     </div>
   );
 }
@@ -77,6 +83,25 @@ export function LeadershipCounsellingCard() {
       <p>
         <Link href="/counselling/hours" class="button-secondary card-link">
           {t('counselling.hours.viewLink')}
+        </Link>
+      </p>
+      <p>
+        <Link href="/counselling/report" class="button-secondary card-link">
+          {t('counselling.report.link')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/** 区心理中心: the schools' daily counselling report (一日一报), counts only. */
+export function DistrictReportCard() {
+  return (
+    <div class="counselling-card">
+      <p>{t('counselling.report.cardText')}</p>
+      <p>
+        <Link href="/counselling/report" class="button-secondary card-link">
+          {t('counselling.report.link')}
         </Link>
       </p>
     </div>

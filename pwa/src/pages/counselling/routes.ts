@@ -4,12 +4,14 @@ import type { Me } from '../../state/session';
 import type { PatternRoute } from '../routes';
 import { BookPage } from './BookPage';
 import { HoursPage } from './HoursPage';
+import { ReportPage } from './ReportPage';
 import { SchedulePage } from './SchedulePage';
 
 export const COUNSELLING_PAGES: Record<string, (props: { me: Me }) => JSX.Element> = {
   '/counselling/book': BookPage,
   '/counselling/schedule': SchedulePage,
   '/counselling/hours': HoursPage,
+  '/counselling/report': ReportPage,
 };
 
 export const COUNSELLING_PATTERNS: PatternRoute[] = [];
