@@ -1,7 +1,7 @@
 // /classes/<classId>/board: every open case of one class, most in need first (班级关爱看板).
 import { request } from '../../api/client';
 import { ClassBoardDocument } from '../../api/operations/board';
-import { ErrorAlert } from '../../components/Alert';
+import { LoadFailed } from '../../components/Alert';
 import { Page } from '../../components/Page';
 import { t } from '../../i18n';
 import type { Me } from '../../state/session';
@@ -33,10 +33,7 @@ export function ClassBoardPage({ me, params }: { me: Me; params: string[] }) {
       )}
       {state.status === 'error' && (
         <>
-          <ErrorAlert message={state.message} />
-          <button type="button" class="button-secondary" onClick={retry}>
-            {t('error.retry')}
-          </button>
+          <LoadFailed message={state.message} onRetry={retry} />
         </>
       )}
       {state.status === 'ready' && (

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { request } from '../../api/client';
 import type { StudentCareQuery } from '../../api/generated';
 import { StudentCareDocument } from '../../api/operations/board';
-import { ErrorAlert } from '../../components/Alert';
+import { LoadFailed } from '../../components/Alert';
 import { AdherenceStrip, MoodChart } from '../../components/MoodChart';
 import { Page } from '../../components/Page';
 import { t } from '../../i18n';
@@ -127,10 +127,7 @@ export function StudentPage({ me, params }: { me: Me; params: string[] }) {
   if (state.status === 'error') {
     return (
       <Page title={t('student.page.errorTitle')}>
-        <ErrorAlert message={state.message} />
-        <button type="button" class="button-secondary" onClick={retry}>
-          {t('error.retry')}
-        </button>
+        <LoadFailed message={state.message} onRetry={retry} />
       </Page>
     );
   }

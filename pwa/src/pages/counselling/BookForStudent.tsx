@@ -6,11 +6,12 @@ import { errorMessage } from '../../api/errors';
 import type { BookingStudentsQuery, FreeSlotsQuery } from '../../api/generated';
 import { BookForStudentDocument, BookingStudentsDocument, FreeSlotsDocument } from '../../api/operations/counselling';
 import { ErrorAlert } from '../../components/Alert';
-import { Field, SelectField } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import { t } from '../../i18n';
 import { whenText } from './format';
 import { outcome, type OutcomeState } from './Outcome';
+import { SlotSelect } from './SessionForms';
 
 type Student = BookingStudentsQuery['observableStudents'][number];
 type FreeSlot = FreeSlotsQuery['counsellingSlots'][number];
@@ -143,22 +144,8 @@ export function BookForStudent({ onBooked }: { onBooked: (booked: BookedForStude
               {form.fieldErrors.studentId}
             </p>
           )}
-          {!slots && !loadError && <p class="muted">{t('app.loading')}</p>}
-          {slots && (
-            <SelectField
-              label={t('counselling.forStudent.slot')}
-              value={slotKey}
-              onValue={setSlotKey}
-              error={form.fieldErrors.slotKey}
-              options={[
-                { value: '', label: slots.length ? t('common.choose') : t('counselling.move.noSlots') },
-                ...slots.map((slot) => ({
-                  value: slot.key,
-                  label: t('counselling.move.option', { when: whenText(slot), name: slot.counsellor?.displayName ?? '' }),
-                })),
-              ]}
-            />
-          )}
+          <SlotSelect label={t('counselling.forStudent.slot')} slots={slots} loadError={loadError} value={slotKey}
+            onValue={setSlotKey} error={form.fieldErrors.slotKey} />
           <Field
             label={t('counselling.forStudent.topic')}
             hint={t('counselling.forStudent.topicHint')}

@@ -7,7 +7,7 @@ import { request } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import type { OpeningExceptionsQuery, OpeningHoursQuery } from '../../api/generated';
 import { OpeningExceptionsDocument, OpeningHoursDocument, SetOpeningTemplatesDocument } from '../../api/operations/counselling';
-import { ErrorAlert } from '../../components/Alert';
+import { LoadFailed } from '../../components/Alert';
 import { Field, SelectField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { t } from '../../i18n';
@@ -284,10 +284,7 @@ export function HoursPage({ me }: { me: Me }) {
     <Page title={t('counselling.hours.title')} className="counselling-page hours-page">
       {state.status === 'error' ? (
         <>
-          <ErrorAlert message={state.message} />
-          <button type="button" class="button-secondary" onClick={retry}>
-            {t('error.retry')}
-          </button>
+          <LoadFailed message={state.message} onRetry={retry} />
         </>
       ) : (
         <HoursView me={me} initial={state.data.hours} dates={state.data.dates} />

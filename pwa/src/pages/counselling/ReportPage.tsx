@@ -6,7 +6,7 @@ import { request } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import type { CounsellingDailyReportQuery, ReportingSchoolsQuery } from '../../api/generated';
 import { CounsellingDailyReportDocument, ReportingSchoolsDocument } from '../../api/operations/counselling';
-import { ErrorAlert } from '../../components/Alert';
+import { LoadFailed } from '../../components/Alert';
 import { Field, SelectField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { t } from '../../i18n';
@@ -175,10 +175,7 @@ export function ReportPage({ me }: { me: Me }) {
     <Page title={t('counselling.report.title')} className="counselling-page report-page">
       {state.status === 'error' ? (
         <>
-          <ErrorAlert message={state.message} />
-          <button type="button" class="button-secondary" onClick={retry}>
-            {t('error.retry')}
-          </button>
+          <LoadFailed message={state.message} onRetry={retry} />
         </>
       ) : (
         <ReportView schools={state.data.reportingSchools} />

@@ -7,7 +7,7 @@ import { request } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import type { CounsellorWeekQuery } from '../../api/generated';
 import { CounsellorWeekDocument } from '../../api/operations/counselling';
-import { ErrorAlert } from '../../components/Alert';
+import { ErrorAlert, LoadFailed } from '../../components/Alert';
 import { Page } from '../../components/Page';
 import { t } from '../../i18n';
 import { addDays, formatDate, schoolDate, schoolToday } from '../../i18n/time';
@@ -184,10 +184,7 @@ export function SchedulePage({ me }: { me: Me }) {
     <Page title={t('counselling.schedule.title')} className="counselling-page schedule-page">
       {state.status === 'error' && (
         <>
-          <ErrorAlert message={state.message} />
-          <button type="button" class="button-secondary" onClick={retry}>
-            {t('error.retry')}
-          </button>
+          <LoadFailed message={state.message} onRetry={retry} />
         </>
       )}
       {state.status === 'ready' && <WeekView key={monday} monday={monday} initial={state.data} />}

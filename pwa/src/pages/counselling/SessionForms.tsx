@@ -266,22 +266,8 @@ export function MoveForm({ booking, onMoved, onFailed }: {
       <summary>{t('counselling.move.title')}</summary>
       <form class="form" onSubmit={submit} noValidate aria-label={t('counselling.move.formFor', { name: studentName(booking) })}>
         <ErrorAlert message={loadError} />
-        {!slots && !loadError && <p class="muted">{t('app.loading')}</p>}
-        {slots && (
-          <SelectField
-            label={t('counselling.move.slot')}
-            value={slotKey}
-            onValue={setSlotKey}
-            error={form.fieldErrors.slotKey}
-            options={[
-              { value: '', label: slots.length ? t('common.choose') : t('counselling.move.noSlots') },
-              ...slots.map((slot) => ({
-                value: slot.key,
-                label: t('counselling.move.option', { when: whenText(slot), name: slot.counsellor?.displayName ?? '' }),
-              })),
-            ]}
-          />
-        )}
+        <SlotSelect label={t('counselling.move.slot')} slots={slots} loadError={loadError} value={slotKey}
+          onValue={setSlotKey} error={form.fieldErrors.slotKey} />
         <Field
           label={t('counselling.move.reason')}
           hint={t('counselling.reasonHint')}
@@ -296,5 +282,32 @@ export function MoveForm({ booking, onMoved, onFailed }: {
         </button>
       </form>
     </details>
+  );
+}
+
+/** A counsellor's choice among the free slots (loading until they arrive). */
+export function SlotSelect({ label, slots, loadError, value, onValue, error }: {
+  label: string;
+  slots: FreeSlot[] | null;
+  loadError: string | null;
+  value: string;
+  onValue: (key: string) => void;
+  error?: string | null;
+}) {
+  if (!slots) return loadError ? null : <p class="muted">{t('app.loading')}</p>;
+  return (
+    <SelectField
+      label={label}
+      value={value}
+      onValue={onValue}
+      error={error}
+      options={[
+        { value: '', label: slots.length ? t('common.choose') : t('counselling.move.noSlots') },
+        ...slots.map((slot) => ({
+          value: slot.key,
+          label: t('counselling.move.option', { when: whenText(slot), name: slot.counsellor?.displayName ?? '' }),
+        })),
+      ]}
+    />
   );
 }

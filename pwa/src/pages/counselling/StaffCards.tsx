@@ -52,21 +52,9 @@ export function CounsellorCounsellingCard() {
           ))}
         </ul>
       )}
-      <p>
-        <Link href="/counselling/schedule" class="button-secondary card-link">
-          {t('counselling.scheduleLink')}
-        </Link>
-      </p>
-      <p>
-        <Link href="/counselling/hours" class="button-secondary card-link">
-          {t('counselling.hoursLink')}
-        </Link>
-      </p>
-      <p>
-        <Link href="/counselling/report" class="button-secondary card-link">
-          {t('counselling.report.link')}
-        </Link>
-      </p>
+      <CardLink href="/counselling/schedule">{t('counselling.scheduleLink')}</CardLink>
+      <CardLink href="/counselling/hours">{t('counselling.hoursLink')}</CardLink>
+      <CardLink href="/counselling/report">{t('counselling.report.link')}</CardLink>
     </div>
   );
 }
@@ -80,16 +68,8 @@ export function LeadershipCounsellingCard() {
       <h3>{t('counselling.hours.cardTitle')}</h3>
       <ErrorAlert message={error} />
       {hours && <HoursChecks hours={hours} />}
-      <p>
-        <Link href="/counselling/hours" class="button-secondary card-link">
-          {t('counselling.hours.viewLink')}
-        </Link>
-      </p>
-      <p>
-        <Link href="/counselling/report" class="button-secondary card-link">
-          {t('counselling.report.link')}
-        </Link>
-      </p>
+      <CardLink href="/counselling/hours">{t('counselling.hours.viewLink')}</CardLink>
+      <CardLink href="/counselling/report">{t('counselling.report.link')}</CardLink>
     </div>
   );
 }
@@ -99,11 +79,17 @@ export function DistrictReportCard() {
   return (
     <div class="counselling-card">
       <p>{t('counselling.report.cardText')}</p>
-      <p>
-        <Link href="/counselling/report" class="button-secondary card-link">
-          {t('counselling.report.link')}
-        </Link>
-      </p>
+      <CardLink href="/counselling/report">{t('counselling.report.link')}</CardLink>
     </div>
+  );
+}
+
+function CardLink({ href, children }: { href: string; children: string }) {
+  return (
+    <p>
+      <Link href={href} class="button-secondary card-link">
+        {children}
+      </Link>
+    </p>
   );
 }

@@ -9,7 +9,7 @@ import { ApiError, request } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import type { CheckInInput, CheckInToAmendQuery, EntryVisibility, InSchoolStatus, Signal } from '../../api/generated';
 import { AmendCheckInDocument, CheckInStudentDocument, CheckInToAmendDocument } from '../../api/operations/mentor';
-import { ErrorAlert } from '../../components/Alert';
+import { ErrorAlert, LoadFailed } from '../../components/Alert';
 import { TextAreaField } from '../../components/Field';
 import { OutboxStatus } from '../../components/OutboxStatus';
 import { Page } from '../../components/Page';
@@ -361,10 +361,7 @@ function AmendCheckIn({ studentId, checkInId }: { studentId: string; checkInId: 
       {loaded.status === 'loading' && <p role="status">{t('mentor.amend.loading')}</p>}
       {loaded.status === 'error' && (
         <div class="card-error">
-          <ErrorAlert message={loaded.message} />
-          <button type="button" class="button-secondary" onClick={retry}>
-            {t('error.retry')}
-          </button>
+          <LoadFailed message={loaded.message} onRetry={retry} />
         </div>
       )}
       {loaded.status === 'ready' && (
