@@ -1,4 +1,4 @@
-"""When reminders are due and when they may be delivered (DESIGN.md section 5).
+"""When reminders are due and when they may be delivered.
 
 Pure rules: no database and no clock. The caller passes `now` (aware) and a `SchoolClock`, so
 the same inputs always give the same answers. Times of day (reminder times, quiet hours) are

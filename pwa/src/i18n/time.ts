@@ -1,5 +1,5 @@
 // Dates and times for every screen, in the current locale and in the school's time zone
-// (DESIGN §4: "today" follows the school), never the device's: a teacher on a trip still sees
+// ("today" follows the school), never the device's: a teacher on a trip still sees
 // 07:50 for the early-reading check-in. The zone comes with the signed-in session.
 import { getSession } from '../state/session';
 import { getLocale, t } from './index';
