@@ -9,8 +9,6 @@ from collections import Counter
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from shouhu.alerts.models import Alert
 from shouhu.care.models import CareCase, CaseChange, RotaAssignment, SchoolPeriod, TeamMember
 from shouhu.clock import utcnow

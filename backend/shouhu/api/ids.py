@@ -26,3 +26,11 @@ def query_id(value: str | None) -> UUID | None:
         return UUID(str(value))
     except ValueError as exc:
         raise BadInput("field.invalid_id") from exc
+
+
+def required_id(value: str | None, field: str, unknown_key: str) -> UUID:
+    """For a mutation's required id: missing or malformed is a ValidationError on its field."""
+    parsed = parse_id(value, field, unknown_key)
+    if parsed is None:
+        raise Invalid(unknown_key, field=field)
+    return parsed

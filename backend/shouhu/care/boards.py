@@ -81,12 +81,6 @@ class MyDay:
     gaps: list[RotaGap]
 
 
-async def _time_zone(principal: Principal, school_id: UUID | None = None) -> str | None:
-    wanted = school_id or principal.school_id
-    names = await School.filter(id=wanted).values_list("time_zone", flat=True) if wanted else []
-    return names[0] if names else None
-
-
 async def _rows(principal: Principal, cases: list[CareCase], today: date) -> list[BoardRow]:
     """Fill the board rows of `cases`: five queries, whatever their number."""
     if not cases:
@@ -162,7 +156,7 @@ async def class_board(principal: Principal, class_id: UUID) -> list[BoardRow] | 
     school_class = await scopes.visible_classes(principal).get_or_none(id=class_id)
     if school_class is None:
         return None
-    today = calendar.today(await _time_zone(principal, school_class.school_id))
+    today = await calendar.school_today(school_class.school_id)
     cases = await _open_cases(principal).filter(student__school_class_id=class_id)
     return await _rows(principal, cases, today)
 
@@ -171,15 +165,14 @@ async def school_board(principal: Principal) -> list[BoardRow]:
     """Every open case of the principal's school, for counsellors and leadership."""
     if principal.school_id not in principal.school_wide_of:
         return []
-    today = calendar.today(await _time_zone(principal))
+    today = await calendar.school_today(principal.school_id)
     cases = await _open_cases(principal).filter(school_id=principal.school_id)
     return await _rows(principal, cases, today)
 
 
 async def my_day(principal: Principal) -> MyDay:
     """A mentor's students (cases they lead or are a member of), today's rota and its gaps."""
-    time_zone = await _time_zone(principal)
-    today = calendar.today(time_zone)
+    today = await calendar.school_today(principal.school_id)
     case_ids = list(principal.lead_of | set(principal.member_of))
     cases = await _open_cases(principal).filter(id__in=case_ids) if case_ids else []
     rows = await _rows(principal, cases, today)

@@ -20,7 +20,7 @@ from shouhu.auth.sessions import end_other_sessions
 from shouhu.clock import utcnow
 from shouhu.errors import Invalid
 from shouhu.schools.calendar import school_today
-from shouhu.schools.models import Guardianship, School, SchoolClass, Student
+from shouhu.schools.models import Guardianship, SchoolClass, Student
 
 
 class Relation(StrEnum):

@@ -27,6 +27,13 @@ def today(time_zone: str | None) -> date:
     return local_date(utcnow(), time_zone)
 
 
-async def school_today(school_id: UUID) -> date:
+async def school_zone_name(school_id: UUID | None) -> str | None:
+    """The school's time zone name (None for no school: the default zone applies)."""
+    if school_id is None:
+        return None
     names = await School.filter(id=school_id).values_list("time_zone", flat=True)
-    return today(names[0] if names else None)
+    return names[0] if names else None
+
+
+async def school_today(school_id: UUID | None) -> date:
+    return today(await school_zone_name(school_id))

@@ -186,8 +186,7 @@ class CareQueries:
                 query = query.filter(kind__in=[k.value for k in filter.kinds])
             if filter.author_id:
                 query = query.filter(author_id=query_id(filter.author_id))
-            zones = await scopes.visible_schools(p).filter(id=student.school_id).values_list("time_zone", flat=True)
-            zone = calendar.zone(zones[0] if zones else None)
+            zone = calendar.zone(await calendar.school_zone_name(student.school_id))
             if filter.since:
                 query = query.filter(occurred_at__gte=datetime.combine(filter.since, time.min, zone))
             if filter.until:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from uuid import UUID
 
 import strawberry
 
@@ -31,19 +30,12 @@ from shouhu.api.counselling.types import (
     SlotTaken,
 )
 from shouhu.api.errors import attempt
-from shouhu.api.ids import parse_id
+from shouhu.api.ids import parse_id, required_id
 from shouhu.api.permissions import IsAuthenticated, IsSchoolAdmin
+from shouhu.counselling import hours as opening
 from shouhu.counselling import services
-from shouhu.errors import Invalid
 
 signed_in = [IsAuthenticated]
-
-
-def _required_id(value: strawberry.ID, field: str, unknown: str) -> UUID:
-    parsed = parse_id(value, field, unknown)
-    if parsed is None:
-        raise Invalid(unknown, field=field)
-    return parsed
 
 
 async def _taken(info: Info) -> SlotTaken:
@@ -69,9 +61,7 @@ class CounsellingMutations:
     @strawberry.mutation(permission_classes=signed_in, description="Cancel a booking: the student until the notice period, a counsellor with a reason.")
     async def cancel_booking(self, info: Info, id: strawberry.ID, reason: str | None = None) -> BookingResult:
         async def run() -> Booking:
-            booking_id = parse_id(id, "id", "booking.unknown")
-            if booking_id is None:
-                raise Invalid("booking.unknown", field="id")
+            booking_id = required_id(id, "id", "booking.unknown")
             return Booking.of(await services.cancel_booking(info.context.principal, booking_id, reason))
 
         return await attempt(info.context.locale, run)
@@ -79,7 +69,7 @@ class CounsellingMutations:
     @strawberry.mutation(permission_classes=signed_in, description="A counsellor marks a session attended or missed (no-show).")
     async def mark_attendance(self, info: Info, booking_id: strawberry.ID, attended: bool) -> BookingResult:
         async def run() -> Booking:
-            target = _required_id(booking_id, "bookingId", "booking.unknown")
+            target = required_id(booking_id, "bookingId", "booking.unknown")
             return Booking.of(await services.mark_attendance(info.context.principal, target, attended))
 
         return await attempt(info.context.locale, run)
@@ -87,7 +77,7 @@ class CounsellingMutations:
     @strawberry.mutation(permission_classes=signed_in, description="A counsellor moves a booking to another free slot, with a reason the student sees.")
     async def move_booking(self, info: Info, id: strawberry.ID, slot_key: str, reason: str) -> BookSlotResult:
         async def run() -> Booking:
-            target = _required_id(id, "bookingId", "booking.unknown")
+            target = required_id(id, "bookingId", "booking.unknown")
             return Booking.of(await services.move_booking(info.context.principal, target, slot_key, reason))
 
         try:
@@ -101,7 +91,7 @@ class CounsellingMutations:
         share_conclusion: bool = False,
     ) -> SessionRecordResult:
         async def run() -> SessionRecord:
-            target = _required_id(booking_id, "bookingId", "booking.unknown")
+            target = required_id(booking_id, "bookingId", "booking.unknown")
             row = await services.write_session_record(info.context.principal, target, notes, conclusion, share_conclusion)
             return SessionRecord.of(row)
 
@@ -112,18 +102,18 @@ class CounsellingMutations:
         self, info: Info, room_id: strawberry.ID, input: OpeningExceptionInput
     ) -> OpeningExceptionResult:
         async def run() -> OpeningException:
-            room = _required_id(room_id, "roomId", "room.unknown")
-            data = services.ExceptionData(day=input.day, kind=input.kind.value, start_minute=input.start_minute,
+            room = required_id(room_id, "roomId", "room.unknown")
+            data = opening.ExceptionData(day=input.day, kind=input.kind.value, start_minute=input.start_minute,
                                           end_minute=input.end_minute, slot_minutes=input.slot_minutes,
                                           buffer_minutes=input.buffer_minutes, whole_room=input.whole_room)
-            return OpeningException.of(await services.add_exception(info.context.principal, room, data))
+            return OpeningException.of(await opening.add_exception(info.context.principal, room, data))
 
         return await attempt(info.context.locale, run)
 
     @strawberry.mutation(permission_classes=signed_in)
     async def remove_opening_exception(self, info: Info, id: strawberry.ID) -> RemovedResult:
         async def run() -> Removed:
-            await services.remove_exception(info.context.principal, _required_id(id, "id", "room.unknown_exception"))
+            await opening.remove_exception(info.context.principal, required_id(id, "id", "room.unknown_exception"))
             return Removed(id=id)
 
         return await attempt(info.context.locale, run)
@@ -133,7 +123,7 @@ class CounsellingMutations:
         self, info: Info, day: datetime.date, closed: bool, name: str | None = None
     ) -> SchoolCalendarResult:
         async def run() -> SchoolCalendar:
-            await services.set_non_school_day(info.context.principal, day, name, closed)
+            await opening.set_non_school_day(info.context.principal, day, name, closed)
             days = await CounsellingQueries.non_school_days(CounsellingQueries(), info)  # type: ignore[misc]
             return SchoolCalendar(non_school_days=days)
 
@@ -145,7 +135,7 @@ class CounsellingMutations:
     ) -> RoomResult:
         async def run() -> Room:
             room_id = parse_id(id, "id", "room.unknown")
-            return Room.of(await services.save_room(info.context.principal, room_id, name, place))
+            return Room.of(await opening.save_room(info.context.principal, room_id, name, place))
 
         return await attempt(info.context.locale, run)
 
@@ -154,12 +144,10 @@ class CounsellingMutations:
         self, info: Info, room_id: strawberry.ID, templates: list[OpeningTemplateInput]
     ) -> OpeningHoursResult:
         async def run() -> OpeningHours:
-            room = parse_id(room_id, "roomId", "room.unknown")
-            if room is None:
-                raise Invalid("room.unknown", field="roomId")
-            data = [services.TemplateData(t.weekday, t.start_minute, t.end_minute, t.slot_minutes, t.buffer_minutes)
+            room = required_id(room_id, "roomId", "room.unknown")
+            data = [opening.TemplateData(t.weekday, t.start_minute, t.end_minute, t.slot_minutes, t.buffer_minutes)
                     for t in templates]
-            await services.set_templates(info.context.principal, room, data)
+            await opening.set_templates(info.context.principal, room, data)
             hours = await CounsellingQueries.opening_hours(CounsellingQueries(), info)  # type: ignore[misc]
             assert hours is not None
             return hours

@@ -24,6 +24,7 @@ from shouhu.api.counselling.types import (
 from shouhu.api.ids import query_id
 from shouhu.api.permissions import IsAuthenticated
 from shouhu.clock import utcnow
+from shouhu.counselling import hours as opening
 from shouhu.counselling import report, services, slots
 from shouhu.counselling.models import BookingStatus
 from shouhu.schools import calendar
@@ -61,9 +62,9 @@ class CounsellingQueries:
         p = info.context.principal
         if p.school_id not in p.counsellor_of:
             return []
-        zones = await scopes.visible_schools(p).filter(id=p.school_id).values_list("time_zone", flat=True)
-        zone = calendar.zone(zones[0] if zones else None)
-        first = since or calendar.today(zones[0] if zones else None)
+        name = await calendar.school_zone_name(p.school_id)
+        zone = calendar.zone(name)
+        first = since or calendar.today(name)
         span = min(max(days, 1), MAX_SCHEDULE_DAYS)
         start = datetime.datetime.combine(first, time.min, zone)
         rows = await scopes.visible_bookings(p).filter(
@@ -74,7 +75,7 @@ class CounsellingQueries:
 
     @strawberry.field(permission_classes=signed_in, description="The week's opening hours against the minimum and the share target.")
     async def opening_hours(self, info: Info) -> OpeningHours | None:
-        hours = await services.opening_hours(info.context.principal)
+        hours = await opening.opening_hours(info.context.principal)
         if hours is None:
             return None
         check = hours.check
@@ -107,19 +108,15 @@ class CounsellingQueries:
     @strawberry.field(permission_classes=signed_in, description="Closed days and extra hours from today on, for the school's counsellors.")
     async def opening_exceptions(self, info: Info) -> list[OpeningException]:
         p = info.context.principal
-        rows = await scopes.visible_opening_exceptions(p).filter(day__gte=await _school_today(p)).order_by("day", "start_minute")
+        rows = await scopes.visible_opening_exceptions(p).filter(day__gte=await calendar.school_today(p.school_id)).order_by("day", "start_minute")
         return [OpeningException.of(row) for row in rows]
 
     @strawberry.field(permission_classes=signed_in, description="Dates of the school calendar without school, from today on.")
     async def non_school_days(self, info: Info) -> list[NonSchoolDay]:
         p = info.context.principal
-        rows = await scopes.visible_non_school_days(p).filter(day__gte=await _school_today(p)).order_by("day")
+        rows = await scopes.visible_non_school_days(p).filter(day__gte=await calendar.school_today(p.school_id)).order_by("day")
         return [NonSchoolDay(day=row.day, name=row.name) for row in rows]
 
-
-async def _school_today(principal) -> datetime.date:
-    zones = await scopes.visible_schools(principal).filter(id=principal.school_id).values_list("time_zone", flat=True)
-    return calendar.today(zones[0] if zones else None)
 
 
 @strawberry.type
