@@ -47,7 +47,7 @@ run: install pwa
 	$(BIN)/shouhu migrate
 	$(BIN)/shouhu seed-demo --print-logins
 	@echo "\nOpen http://127.0.0.1:8000 on this machine (Ctrl-C stops the server)."
-	$(BIN)/shouhu serve
+	SHOUHU_DISPATCH_IN_PROCESS=1 $(BIN)/shouhu serve
 
 test: install pwa check-generated
 	$(BIN)/python -m pytest

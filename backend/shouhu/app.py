@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -17,6 +18,7 @@ from shouhu.api.files import booking_ics, daily_report_csv
 from shouhu.api.http import graphql_endpoint
 from shouhu.api.schema import make_schema
 from shouhu.db import tortoise_config
+from shouhu.notify.dispatcher import run_worker
 from shouhu.settings import Settings, get_settings
 from shouhu.web import PwaFiles, SecurityHeaders
 
@@ -40,7 +42,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
-            yield
+            if not settings.dispatch_in_process:
+                yield
+                return
+            stop = asyncio.Event()
+            worker = asyncio.create_task(run_worker(settings, stop=stop, name="in-process"))
+            try:
+                yield
+            finally:
+                stop.set()
+                await worker
 
     app = Starlette(
         routes=[

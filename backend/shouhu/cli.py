@@ -1,4 +1,4 @@
-"""shouhu serve | migrate | seed-demo | export-schema | create-admin | makemigrations | check-migrations"""
+"""shouhu serve | dispatch | migrate | seed-demo | export-schema | create-admin | makemigrations | check-migrations"""
 
 from __future__ import annotations
 
@@ -45,6 +45,45 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level="info",
     )
     return 0
+
+
+def _dispatch_one(args: argparse.Namespace) -> int:
+    import signal
+
+    from shouhu.notify.dispatcher import run_worker
+
+    async def work():
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        return await run_worker(get_settings(), stop=stop, until_idle=args.until_idle, rules=not args.no_rules)
+
+    stats = _with_orm(work)
+    print(f"dispatcher stopped: {stats.sent} sent, {stats.retried} to retry, {stats.failed} failed, {stats.gone} gone",
+          flush=True)
+    return 0
+
+
+def cmd_dispatch(args: argparse.Namespace) -> int:
+    """One worker here, or several worker processes that claim deliveries side by side."""
+    import signal
+    import subprocess
+
+    if args.workers <= 1:
+        return _dispatch_one(args)
+    command = [sys.executable, "-m", "shouhu", "dispatch", "--workers", "1"]
+    command += ["--until-idle"] if args.until_idle else []
+    command += ["--no-rules"] if args.no_rules else []
+    workers = [subprocess.Popen(command) for _ in range(args.workers)]
+
+    def forward(signum, frame):
+        for worker in workers:
+            worker.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGINT, forward)
+    return max(worker.wait() for worker in workers)
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -141,6 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--proxy-headers", action="store_true", help="trust X-Forwarded-For from --forwarded-allow-ips")
     serve.add_argument("--forwarded-allow-ips", default="127.0.0.1")
     serve.set_defaults(func=cmd_serve)
+
+    dispatch = commands.add_parser("dispatch", help="send due notifications (web push, chat robots)")
+    dispatch.add_argument("--workers", type=int, default=1, help="worker processes (PostgreSQL: side by side)")
+    dispatch.add_argument("--until-idle", action="store_true", help="stop when nothing is due")
+    dispatch.add_argument("--no-rules", action="store_true", help="only send; do not run the reminder rules")
+    dispatch.set_defaults(func=cmd_dispatch)
 
     commands.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
     make = commands.add_parser("makemigrations", help="write a migration for changed models")

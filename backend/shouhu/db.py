@@ -16,6 +16,7 @@ MODEL_MODULES = [
     "shouhu.alerts.models",
     "shouhu.timeline.models",
     "shouhu.counselling.models",
+    "shouhu.notify.models",
 ]
 
 

@@ -34,6 +34,21 @@ class Settings:
     invitation_days: int = 14
     pwa_dist: Path = ROOT / "pwa" / "dist"
     extra_origins: tuple[str, ...] = field(default_factory=tuple)
+    # Web Push (VAPID): a PEM file or a base64url raw private key; in development a key pair is
+    # generated into var/ on first use. The subject is a mailto: or https: contact for push services.
+    vapid_private_key: str = str(ROOT / "var" / "vapid_private.pem")
+    vapid_subject: str = ""
+    # Tests only: accept http:// and loopback push endpoints and webhooks (a local push service).
+    push_allow_insecure: bool = False
+    push_timeout_seconds: float = 10.0
+    # The dispatcher: how long a worker's claim on a delivery lasts, how many it claims at once,
+    # how many it sends at the same time, and how often it looks for due work.
+    dispatch_lease_seconds: int = 60
+    dispatch_batch: int = 50
+    dispatch_concurrency: int = 16
+    dispatch_poll_seconds: float = 2.0
+    # Run one dispatcher worker inside the web server (`make run`); production runs `shouhu dispatch`.
+    dispatch_in_process: bool = False
 
     @property
     def is_prod(self) -> bool:
@@ -43,6 +58,15 @@ class Settings:
     def session_cookie(self) -> str:
         # The __Host- prefix makes the browser insist on Secure, Path=/ and no Domain.
         return "__Host-shouhu_session" if self.is_prod else "shouhu_session"
+
+    @property
+    def vapid_contact(self) -> str:
+        """The VAPID `sub` claim: configured, or the public origin when that is https."""
+        if self.vapid_subject:
+            return self.vapid_subject
+        if self.public_origin.startswith("https://"):
+            return self.public_origin
+        return "mailto:admin@shouhu.invalid"
 
     @property
     def allowed_origins(self) -> frozenset[str]:
@@ -70,6 +94,15 @@ class Settings:
             extra_origins=tuple(
                 o.strip().rstrip("/") for o in env.get("SHOUHU_EXTRA_ORIGINS", "").split(",") if o.strip()
             ),
+            vapid_private_key=env.get("SHOUHU_VAPID_PRIVATE_KEY", defaults.vapid_private_key),
+            vapid_subject=env.get("SHOUHU_VAPID_SUBJECT", defaults.vapid_subject),
+            push_allow_insecure=env.get("SHOUHU_PUSH_ALLOW_INSECURE", "") == "1",
+            push_timeout_seconds=float(env.get("SHOUHU_PUSH_TIMEOUT_SECONDS", defaults.push_timeout_seconds)),
+            dispatch_lease_seconds=int(env.get("SHOUHU_DISPATCH_LEASE_SECONDS", defaults.dispatch_lease_seconds)),
+            dispatch_batch=int(env.get("SHOUHU_DISPATCH_BATCH", defaults.dispatch_batch)),
+            dispatch_concurrency=int(env.get("SHOUHU_DISPATCH_CONCURRENCY", defaults.dispatch_concurrency)),
+            dispatch_poll_seconds=float(env.get("SHOUHU_DISPATCH_POLL_SECONDS", defaults.dispatch_poll_seconds)),
+            dispatch_in_process=env.get("SHOUHU_DISPATCH_IN_PROCESS", "") == "1",
         )
         settings.validate()
         return settings
@@ -87,6 +120,10 @@ class Settings:
             raise SettingsError("SHOUHU_PUBLIC_ORIGIN must be an https:// origin in production")
         if self.password_profile == "cheapest":
             raise SettingsError("the 'cheapest' password profile is for tests only")
+        if self.push_allow_insecure:
+            raise SettingsError("SHOUHU_PUSH_ALLOW_INSECURE is for tests only")
+        if self.vapid_subject and not self.vapid_subject.startswith(("mailto:", "https://")):
+            raise SettingsError("SHOUHU_VAPID_SUBJECT must be a mailto: or https: contact")
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from shouhu.alerts.models import Alert
 from shouhu.care.models import CareCase, CaseChange, RotaAssignment, SchoolPeriod, TeamMember
 from shouhu.counselling.models import Booking, NonSchoolDay, OpeningException, OpeningTemplate, Room, SessionRecord
 from shouhu.entries.models import CheckIn, CheckInRevision, HomeLog, Observation, Visibility
+from shouhu.notify.models import Notification, PushSubscription, SchoolWebhook
 from shouhu.schools.models import District, Guardianship, School, SchoolClass, Student
 from shouhu.timeline.models import TimelineEvent
 
@@ -304,3 +305,24 @@ def visible_non_school_days(principal: Principal) -> QuerySet[NonSchoolDay]:
     if principal.school_id:
         schools.add(principal.school_id)
     return NonSchoolDay.filter(school_id__in=list(schools))
+
+
+# Notifications: each person's own inbox and devices; a school's chat robots for its admins.
+
+
+def own_notifications(principal: Principal) -> QuerySet[Notification]:
+    """A person's inbox is theirs alone: nobody else, not even an admin, reads it."""
+    if principal.account_id is None:
+        return Notification.filter(NOTHING)
+    return Notification.filter(recipient_id=principal.account_id)
+
+
+def own_push_subscriptions(principal: Principal) -> QuerySet[PushSubscription]:
+    if principal.account_id is None:
+        return PushSubscription.filter(NOTHING)
+    return PushSubscription.filter(account_id=principal.account_id)
+
+
+def managed_webhooks(principal: Principal) -> QuerySet[SchoolWebhook]:
+    """Chat robots of the schools the principal administers."""
+    return SchoolWebhook.filter(school_id__in=list(principal.admin_of))

@@ -9,11 +9,15 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from shouhu.access import audit, scopes
 from shouhu.access.principal import Principal
+from shouhu.accounts.models import StaffRole, StaffRoleKind
 from shouhu.alerts.models import Alert
+from shouhu.care.models import CareCase
 from shouhu.clock import utcnow
 from shouhu.entries.models import Visibility
 from shouhu.entries.signals import crisis_in
 from shouhu.errors import Invalid
+from shouhu.notify.rules import Kind
+from shouhu.notify.services import notify, notify_webhooks
 from shouhu.timeline.models import EventKind
 from shouhu.timeline.services import add_event
 
@@ -45,6 +49,7 @@ async def raise_for_crisis(
         raised_at=at,
         using_db=connection,
     )
+    await _notify_alert(alert, case_id, connection)
     await add_event(
         school_id=school_id,
         student_id=student_id,
@@ -57,6 +62,19 @@ async def raise_for_crisis(
         connection=connection,
     )
     return alert
+
+
+async def _notify_alert(alert: Alert, case_id: UUID | None, connection: BaseDBAsyncClient | None) -> None:
+    """At once, ignoring quiet hours: the lead and the school's counsellors, and the school's robots."""
+    leads = await CareCase.filter(id=case_id).using_db(connection).values_list("lead_id", flat=True) if case_id else []
+    counsellors = await StaffRole.filter(school_id=alert.school_id, kind=StaffRoleKind.COUNSELLOR).using_db(
+        connection
+    ).values_list("account_id", flat=True)
+    recipients = [lead for lead in leads if lead] + list(counsellors)
+    await notify(school_id=alert.school_id, recipients=recipients, kind=Kind.CRISIS_ALERT, event=str(alert.id),
+                 target=f"/students/{alert.student_id}", at=alert.raised_at, connection=connection)
+    await notify_webhooks(school_id=alert.school_id, kind=Kind.CRISIS_ALERT, event=str(alert.id),
+                          at=alert.raised_at, connection=connection)
 
 
 async def acknowledge(principal: Principal, alert_id: UUID) -> Alert:

@@ -21,13 +21,14 @@ from shouhu.api.care.queries import CareQueries
 from shouhu.api.counselling.mutations import CounsellingMutations
 from shouhu.api.counselling.queries import CounsellingQueries, SealedRecordQueries
 from shouhu.api.errors import BadInput
+from shouhu.api.notify import NotifyMutations, NotifyQueries
 from shouhu.api.roster.mutations import RosterMutations
 from shouhu.api.roster.queries import RosterQueries
 
 logger = logging.getLogger("shouhu.api")
 
-Query = merge_types("Query", (AccountQueries, RosterQueries, CareQueries, CounsellingQueries, SealedRecordQueries))
-Mutation = merge_types("Mutation", (AccountMutations, RosterMutations, CareMutations, CounsellingMutations))
+Query = merge_types("Query", (AccountQueries, RosterQueries, CareQueries, CounsellingQueries, SealedRecordQueries, NotifyQueries))
+Mutation = merge_types("Mutation", (AccountMutations, RosterMutations, CareMutations, CounsellingMutations, NotifyMutations))
 
 # Root fields anyone may call without signing in. Every other root field must carry a
 # permission class; a test walks the schema and fails otherwise.

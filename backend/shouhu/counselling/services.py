@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -32,6 +33,8 @@ from shouhu.counselling.models import (
 )
 from shouhu.entries.models import Visibility
 from shouhu.errors import Invalid
+from shouhu.notify.rules import Kind
+from shouhu.notify.services import notify
 from shouhu.schools import calendar
 from shouhu.schools.models import School, Student
 from shouhu.timeline.models import EventKind
@@ -131,6 +134,14 @@ async def book_slot(principal: Principal, slot_key: str, topic: str | None, stud
     return booking
 
 
+async def _tell_student(booking: Booking, connection: BaseDBAsyncClient) -> None:
+    """A booking moved or cancelled by a counsellor: the student hears that something changed."""
+    accounts = await Student.filter(id=booking.student_id).using_db(connection).values_list("account_id", flat=True)
+    recipients = [account for account in accounts if account]
+    await notify(school_id=booking.school_id, recipients=recipients, kind=Kind.BOOKING_CHANGED, event=str(booking.id),
+                 target="/counselling/book", connection=connection)
+
+
 async def cancel_booking(principal: Principal, booking_id: UUID, reason: str | None) -> Booking:
     """The student cancels until the notice period; a counsellor cancels any time, with a reason
     the student sees."""
@@ -152,6 +163,8 @@ async def cancel_booking(principal: Principal, booking_id: UUID, reason: str | N
         if not updated:
             raise Invalid("booking.unknown", field="id")
         await SlotClaim.filter(booking_id=booking.id).using_db(connection).delete()
+        if as_counsellor:
+            await _tell_student(booking, connection)
     await audit.record(principal, "write", "booking", booking.id, "cancel", school_id=booking.school_id)
     await booking.refresh_from_db()
     return booking
@@ -205,6 +218,7 @@ async def move_booking(principal: Principal, booking_id: UUID, slot_key: str, re
                 status=BookingStatus.CANCELLED, cancelled_at=now, cancelled_by_id=principal.account_id, cancel_reason=why,
             )
             await SlotClaim.filter(booking_id=booking.id).using_db(connection).delete()
+            await _tell_student(booking, connection)
     except IntegrityError:
         raise SlotTaken() from None
     await audit.record(principal, "write", "booking", booking.id, "move", school_id=school.id)

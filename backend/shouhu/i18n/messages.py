@@ -387,4 +387,93 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "已有同名的辅导室。",
         "en": "A room with this name exists already.",
     },
+    # Notifications: content-free texts for the lock screen, the inbox and chat-group robots.
+    # Never a name, a signal or a note; a tap opens Shouhu, which loads details after sign-in.
+    "notify.title": {"zh-CN": "守护", "en": "Shouhu"},
+    "notify.title.urgent": {"zh-CN": "守护 · 紧急", "en": "Shouhu · urgent"},
+    "notify.check_ins_due": {
+        "zh-CN": "今天还有 {count} 次签到待完成",
+        "en": "{count} check-in(s) due today",
+    },
+    "notify.home_log_due": {
+        "zh-CN": "今晚的家庭记录还没有填写（{count} 份）",
+        "en": "Tonight's home log is not recorded yet ({count})",
+    },
+    "notify.booking_soon": {
+        "zh-CN": "你预约的心理辅导将在一小时内开始",
+        "en": "Your counselling appointment starts within the hour",
+    },
+    "notify.booking_changed": {
+        "zh-CN": "你的心理辅导预约有变动，请打开守护查看",
+        "en": "Your counselling booking changed — open Shouhu",
+    },
+    "notify.crisis_alert": {
+        "zh-CN": "{count} 个新的危机预警 — 请立即打开守护",
+        "en": "{count} new crisis alert(s) — open Shouhu now",
+    },
+    "notify.alert_unacknowledged": {
+        "zh-CN": "{count} 个危机预警仍未确认 — 请打开守护",
+        "en": "{count} crisis alert(s) still unacknowledged — open Shouhu",
+    },
+    "notify.missing_check_ins": {
+        "zh-CN": "今天有 {count} 位学生没有签到记录",
+        "en": "{count} student(s) had no check-in today",
+    },
+    "notify.rota_gaps": {
+        "zh-CN": "明天有 {count} 个值守时段无人负责",
+        "en": "{count} rota period(s) uncovered tomorrow",
+    },
+    "notify.test": {
+        "zh-CN": "这是一条测试通知：通知已开启",
+        "en": "This is a test notification: notifications are on",
+    },
+    "notify.webhook_suffix": {"zh-CN": "（守护）", "en": " (Shouhu)"},
+    "push.bad_endpoint": {
+        "zh-CN": "推送地址无效：必须是推送服务的 https 地址。",
+        "en": "The push address is not valid: it must be an https address of a push service.",
+    },
+    "push.bad_keys": {
+        "zh-CN": "推送密钥无效，请在浏览器中重新开启通知。",
+        "en": "The push keys are not valid. Please turn notifications on again in the browser.",
+    },
+    "push.unknown_subscription": {
+        "zh-CN": "未找到该设备的推送订阅。",
+        "en": "No push subscription found for this device.",
+    },
+    "push.too_many": {
+        "zh-CN": "最多可以在 {max} 台设备上开启通知，请先移除一台。",
+        "en": "Notifications can be on for at most {max} devices. Please remove one first.",
+    },
+    "notify.unknown": {
+        "zh-CN": "未找到该通知。",
+        "en": "Notification not found.",
+    },
+    "notify.unknown_kind": {
+        "zh-CN": "未知的通知类型。",
+        "en": "Unknown notification kind.",
+    },
+    "notify.bad_time": {
+        "zh-CN": "时间格式应为 时:分，例如 15:30。",
+        "en": "Times are written hours:minutes, e.g. 15:30.",
+    },
+    "notify.bad_escalation": {
+        "zh-CN": "升级提醒时间应在 {low} 到 {high} 分钟之间。",
+        "en": "Escalation must be between {low} and {high} minutes.",
+    },
+    "webhook.bad_url": {
+        "zh-CN": "机器人地址无效：必须是 https 地址，且不能指向内网。",
+        "en": "The robot address is not valid: it must be https and not point into a private network.",
+    },
+    "webhook.unknown": {
+        "zh-CN": "未找到该群机器人。",
+        "en": "Chat robot not found.",
+    },
+    "webhook.no_kinds": {
+        "zh-CN": "请至少选择一种要推送的通知。",
+        "en": "Choose at least one kind of notification to send.",
+    },
+    "webhook.too_many": {
+        "zh-CN": "每所学校最多设置 {max} 个群机器人。",
+        "en": "A school may set at most {max} chat robots.",
+    },
 }

@@ -34,9 +34,11 @@ class Kind(StrEnum):
     ALERT_UNACKNOWLEDGED = "alert_unacknowledged"
     MISSING_CHECK_INS = "missing_check_ins"
     ROTA_GAPS = "rota_gaps"
+    TEST = "test"  # asked for by the person on the settings screen
 
 
-URGENT = frozenset({Kind.CRISIS_ALERT, Kind.ALERT_UNACKNOWLEDGED})  # ignore quiet hours
+URGENT = frozenset({Kind.CRISIS_ALERT, Kind.ALERT_UNACKNOWLEDGED})  # high urgency, cannot be turned off
+IMMEDIATE = URGENT | {Kind.TEST}  # ignore quiet hours
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def in_quiet_hours(clock: SchoolClock, moment: datetime) -> bool:
 def deliver_at(clock: SchoolClock, kind: Kind, wanted: datetime) -> datetime:
     """When a notification wanted at `wanted` may be delivered (UTC)."""
     wanted = _aware(wanted)
-    if kind in URGENT or not in_quiet_hours(clock, wanted):
+    if kind in IMMEDIATE or not in_quiet_hours(clock, wanted):
         return wanted.astimezone(UTC)
     local = _local(clock, wanted)
     day = local.date()

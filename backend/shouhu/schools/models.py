@@ -43,6 +43,14 @@ class School(Model):
     booking_notice_minutes = fields.SmallIntField(default=60, db_default=60)
     cancel_notice_minutes = fields.SmallIntField(default=120, db_default=120)
     max_upcoming_bookings = fields.SmallIntField(default=1, db_default=1)
+    # Reminders: local times as minutes after midnight. Quiet hours may wrap midnight and delay
+    # every notification but crisis alerts; an alert unacknowledged this long is escalated.
+    quiet_start_minute = fields.SmallIntField(default=22 * 60, db_default=22 * 60)
+    quiet_end_minute = fields.SmallIntField(default=7 * 60, db_default=7 * 60)
+    mentor_reminder_minute = fields.SmallIntField(default=15 * 60 + 30, db_default=15 * 60 + 30)
+    guardian_reminder_minute = fields.SmallIntField(default=20 * 60 + 30, db_default=20 * 60 + 30)
+    lead_digest_minute = fields.SmallIntField(default=17 * 60, db_default=17 * 60)
+    escalate_after_minutes = fields.SmallIntField(default=30, db_default=30)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
