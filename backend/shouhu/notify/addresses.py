@@ -24,14 +24,21 @@ def _private(address: str) -> bool:
     return not ip.is_global or ip.is_multicast
 
 
-async def _resolves_private(host: str) -> bool:
+async def lookup(host: str) -> list[str]:
+    """The addresses a host name resolves to (empty when it does not resolve)."""
     try:
         infos = await asyncio.wait_for(
             asyncio.get_running_loop().getaddrinfo(host, 443, type=socket.SOCK_STREAM), timeout=5
         )
     except (OSError, TimeoutError):
-        return True  # a host we cannot resolve is not one we will call
-    return any(_private(info[4][0]) for info in infos)
+        return []
+    return [info[4][0] for info in infos]
+
+
+async def _resolves_private(host: str) -> bool:
+    addresses = await lookup(host)
+    # A host we cannot resolve is not one we will call.
+    return not addresses or any(_private(address) for address in addresses)
 
 
 async def check_url(url: str | None, settings: Settings, error_key: str, field: str) -> str:
