@@ -170,6 +170,20 @@ async def test_a_claim_made_while_the_clock_ran_ahead_does_not_strand_the_delive
     assert len(push.wait_for(1)) == 1
 
 
+async def test_a_claim_taken_a_moment_after_ours_is_not_mistaken_for_a_clock_jump(new_client, settings, push):
+    phone = push.new_device()
+    teacher = await signed_in_as(new_client, "demo-teacher")
+    await register(teacher, phone)
+    for _ in range(3):
+        await teacher.data(SEND_TEST)
+    async with worker(settings) as first, worker(settings) as second:
+        clock.travel(timedelta(seconds=2))  # the first worker reads the clock a little later …
+        _, claimed = await first.claim()
+        clock.travel(timedelta(seconds=-2))  # … than the second, whose claim comes after it
+        _, again = await second.claim()
+    assert len(claimed) == 3 and again == []
+
+
 async def test_an_expired_reminder_is_not_pushed_but_stays_in_the_inbox(new_client, settings, push):
     phone = push.new_device()
     teacher = await signed_in_as(new_client, "demo-teacher")

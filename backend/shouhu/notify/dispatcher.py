@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 from uuid import UUID, uuid4
 
 import aiohttp
@@ -40,6 +41,8 @@ MAX_ATTEMPTS = 8
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(hours=1)
 RETRY_AFTER_MAX = timedelta(hours=6)
+VAPID_LIFETIME = 12 * 3600  # seconds; push services accept at most 24 h
+VAPID_RENEW = 3600
 WEBHOOK_OK = {None, 0}  # chat robots answer {"errcode": 0} when they accept a message
 
 
@@ -115,14 +118,18 @@ class Worker:
         self.lease = timedelta(seconds=settings.dispatch_lease_seconds)
         self.timeout = settings.push_timeout_seconds
         self._limit = asyncio.Semaphore(max(1, settings.dispatch_concurrency))
+        self._vapid: dict[str, tuple[int, dict[str, str]]] = {}
+        self._reached: set[UUID] = set()  # devices that took a push in this batch
 
     async def claim(self, limit: int | None = None) -> tuple[UUID, list[Delivery]]:
-        """Due deliveries nobody holds (or whose lease ran out, or lies implausibly far ahead after
-        the clock went back) become this worker's for one lease."""
+        """Due deliveries nobody holds (or whose lease ran out, or ends implausibly far ahead after
+        the clock went back) become this worker's for one lease. A lease another worker took a
+        moment later than our clock reading ends a little after ours would: only one ending more
+        than a whole extra lease ahead is treated as left over from a clock that ran fast."""
         now = utcnow()
         until = now + self.lease
         token = uuid4()
-        free = Q(claimed_until=None) | Q(claimed_until__lt=now) | Q(claimed_until__gt=until)
+        free = Q(claimed_until=None) | Q(claimed_until__lt=now) | Q(claimed_until__gt=until + self.lease)
         async with in_transaction() as connection:
             rows = (
                 await Delivery.filter(free, status=DeliveryStatus.PENDING, due_at__lte=now)
@@ -144,6 +151,9 @@ class Worker:
         token, batch = await self.claim(limit)
         if batch:
             await asyncio.gather(*(self._deliver(token, d) for d in batch))
+        if self._reached:
+            reached, self._reached = list(self._reached), set()
+            await PushSubscription.filter(id__in=reached).update(last_success_at=utcnow())
         return len(batch)
 
     async def _deliver(self, token: UUID, delivery: Delivery) -> None:
@@ -179,12 +189,11 @@ class Worker:
         if delivery.topic:
             headers["Topic"] = delivery.topic
         ttl = max(60, int((delivery.expires_at - now).total_seconds()))
+        headers.update(self._vapid_headers(device.endpoint))
         try:
             await webpush_async(
                 subscription_info={"endpoint": device.endpoint, "keys": {"p256dh": device.p256dh, "auth": device.auth}},
                 data=payload,
-                vapid_private_key=vapid_key(self.settings),
-                vapid_claims={"sub": self.settings.vapid_contact},  # a fresh dict: pywebpush adds aud and exp
                 ttl=ttl,
                 timeout=self.timeout,
                 headers=headers,
@@ -200,6 +209,19 @@ class Worker:
         except (TimeoutError, aiohttp.ClientError, OSError) as error:
             return Outcome(None, type(error).__name__[:64])
         return Outcome(DeliveryStatus.SENT)
+
+    def _vapid_headers(self, endpoint: str) -> dict[str, str]:
+        """The VAPID Authorization for a push service (RFC 8292): `aud` is its origin, `exp` 12 h
+        ahead. Signed once per push service and reused until an hour before it expires."""
+        parts = urlsplit(endpoint)
+        audience = f"{parts.scheme}://{parts.netloc}"
+        cached = self._vapid.get(audience)
+        if cached and cached[0] - VAPID_RENEW > time.time():
+            return cached[1]
+        expires = int(time.time()) + VAPID_LIFETIME
+        signed = vapid_key(self.settings).sign({"sub": self.settings.vapid_contact, "aud": audience, "exp": expires})
+        self._vapid[audience] = (expires, signed)
+        return signed
 
     async def _webhook(self, delivery: Delivery, now: datetime) -> Outcome:
         body = texts.webhook_body(delivery.kind, delivery.count, delivery.locale)
@@ -248,7 +270,7 @@ class Worker:
         if outcome.remove_subscription and delivery.subscription_id:
             await PushSubscription.filter(id=delivery.subscription_id).delete()
         elif status is DeliveryStatus.SENT and delivery.subscription_id:
-            await PushSubscription.filter(id=delivery.subscription_id).update(last_success_at=now)
+            self._reached.add(delivery.subscription_id)
         if status is not DeliveryStatus.SENT:
             logger.info("delivery %s (%s): %s %s", delivery.id, delivery.channel, status or "retry", outcome.error)
 
