@@ -521,7 +521,21 @@ async def seed_care(school_id: UUID) -> bool:
         demo.observation(cases[key], people[login], demo.at(day, hour, minute), signals, note)
 
     await demo.write()
+    await _inbox(demo, counsellor)
     return True
+
+
+async def _inbox(demo: _Demo, counsellor: UUID) -> None:
+    """The open alert in the inboxes of its lead and the counsellor, as it would have arrived."""
+    from shouhu.notify.rules import Kind
+    from shouhu.notify.services import notify
+
+    leads = dict(await CareCase.filter(id__in=[a.case_id for a in demo.alerts]).values_list("id", "lead_id"))
+    for alert in demo.alerts:
+        if alert.acknowledged_at is None:
+            await notify(school_id=demo.school_id, recipients=[r for r in (leads.get(alert.case_id), counsellor) if r],
+                         kind=Kind.CRISIS_ALERT, event=str(alert.id), target=f"/students/{alert.student_id}",
+                         at=alert.raised_at)
 
 
 def _rota(demo: _Demo, spec: CaseSpec, case: CareCase, periods: Sequence[SchoolPeriod],
