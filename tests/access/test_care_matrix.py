@@ -12,7 +12,6 @@ from datetime import timedelta
 import pytest
 
 from shouhu.accounts.models import Account
-from shouhu.admin import create_admin
 from shouhu.alerts.models import Alert
 from shouhu.auth.passwords import hash_password
 from shouhu.care.models import CareCase, SchoolPeriod, TeamMember
@@ -25,6 +24,7 @@ from tests.care_support import (
     check_in_input, home_log_input, new_id,
 )
 from tests.support import error_codes
+from tests.access.roles import another_school, signed_in_role
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -40,7 +40,7 @@ SCHOOL_STAFF = STAFF_READERS | {"other-team-mentor", "other-class-teacher"}
 
 @pytest.fixture
 async def world(demo, new_client):
-    await create_admin("另一所中学", "other-admin", "外校管理员", "outer-school-pass-1")
+    await another_school()
     await Account.filter(login="teacher-1").update(password_hash=await hash_password(DEMO_PASSWORD))
     counsellor = new_client()
     await counsellor.sign_in("demo-counsellor")
@@ -68,12 +68,7 @@ async def world(demo, new_client):
 
 
 async def _as(new_client, role):
-    client = new_client()
-    if role == "other-school-admin":
-        await client.sign_in("other-admin", "outer-school-pass-1")
-    elif role != "anonymous":
-        await client.sign_in(LOGINS[role])
-    return client
+    return await signed_in_role(new_client, role, LOGINS)
 
 
 @pytest.mark.parametrize("role", ROLES)

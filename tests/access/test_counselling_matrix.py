@@ -10,12 +10,12 @@ import pytest
 
 from shouhu import clock
 from shouhu.accounts.models import Account
-from shouhu.admin import create_admin
 from shouhu.auth.passwords import hash_password
 from shouhu.counselling.models import Booking, OpeningTemplate, Room
 from shouhu.demo.seed import DEMO_PASSWORD
 from shouhu.schools.models import School, Student
 from tests.support import error_codes
+from tests.access.roles import another_school, signed_in_role
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -30,7 +30,7 @@ TOPIC = "想聊聊和父母的矛盾"
 @pytest.fixture
 async def world(demo, new_client):
     clock.travel_to(datetime(2026, 11, 23, 0, 30, tzinfo=timezone.utc))  # Monday 08:30 in Shanghai
-    await create_admin("另一所中学", "other-admin", "外校管理员", "outer-school-pass-1")
+    await another_school()
     school = await School.first()
     other = await Student.filter(school_id=school.id, account_id=None).order_by("student_number").first()
     account = await Account.create(school_id=school.id, login="student-b", display_name=other.name,
@@ -62,12 +62,7 @@ async def world(demo, new_client):
 
 
 async def _as(new_client, role):
-    client = new_client()
-    if role == "other-school-admin":
-        await client.sign_in("other-admin", "outer-school-pass-1")
-    elif role != "anonymous":
-        await client.sign_in(LOGINS[role])
-    return client
+    return await signed_in_role(new_client, role, LOGINS)
 
 
 @pytest.mark.parametrize("role", ROLES)

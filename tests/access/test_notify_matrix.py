@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from shouhu.accounts.models import Account
-from shouhu.admin import create_admin
 from shouhu.notify.models import Notification, PushSubscription, SchoolWebhook
 from shouhu.schools.models import School
 from tests.notify_support import (
@@ -14,6 +13,7 @@ from tests.notify_support import (
 )
 from tests.push_service import PushService
 from tests.support import error_codes, signed_in_as
+from tests.access.roles import another_school, signed_in_role
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -33,7 +33,7 @@ def push():
 
 @pytest.fixture
 async def world(new_client, push):
-    await create_admin("另一所中学", "other-admin", "外校管理员", "outer-school-pass-1")
+    await another_school()
     student = await open_case_with_mentor(new_client)
     await raise_crisis(new_client, student)  # the class teacher (lead) and the counsellor are told
     teacher = await signed_in_as(new_client, "demo-teacher")
@@ -46,12 +46,7 @@ async def world(new_client, push):
 
 
 async def _as(new_client, role):
-    client = new_client()
-    if role == "other-school-admin":
-        await client.sign_in("other-admin", "outer-school-pass-1")
-    elif role != "anonymous":
-        await client.sign_in(LOGINS[role])
-    return client
+    return await signed_in_role(new_client, role, LOGINS)
 
 
 @pytest.mark.parametrize("role", ROLES)

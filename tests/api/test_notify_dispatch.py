@@ -28,6 +28,15 @@ def push():
         yield service
 
 
+@pytest.fixture
+async def teacher_phone(new_client, push):
+    """demo-teacher signed in, with one phone registered for push."""
+    phone = push.new_device("teacher")
+    teacher = await signed_in_as(new_client, "demo-teacher")
+    await register(teacher, phone)
+    return teacher, phone
+
+
 async def test_a_crisis_alert_reaches_every_device_of_the_lead_and_counsellor_at_once_and_says_nothing_private(
     new_client, settings, push
 ):
@@ -70,10 +79,8 @@ async def test_a_push_opens_the_inbox_entry_of_its_own_recipient(new_client, set
     assert message.json()["url"] == f"/notifications/{item['id']}" and message.json()["tag"] == item["id"]
 
 
-async def test_a_gone_subscription_is_removed_and_the_inbox_keeps_the_notification(new_client, settings, push):
-    phone = push.new_device()
-    teacher = await signed_in_as(new_client, "demo-teacher")
-    await register(teacher, phone)
+async def test_a_gone_subscription_is_removed_and_the_inbox_keeps_the_notification(teacher_phone, settings, push):
+    teacher, phone = teacher_phone
     push.respond(phone, 410)
     await teacher.data(SEND_TEST)
     async with worker(settings) as one:
@@ -83,10 +90,8 @@ async def test_a_gone_subscription_is_removed_and_the_inbox_keeps_the_notificati
     assert (await teacher.data(INBOX))["inbox"]["unreadCount"] == 1
 
 
-async def test_429_waits_as_long_as_the_push_service_asks_then_delivers(new_client, settings, push):
-    phone = push.new_device()
-    teacher = await signed_in_as(new_client, "demo-teacher")
-    await register(teacher, phone)
+async def test_429_waits_as_long_as_the_push_service_asks_then_delivers(teacher_phone, settings, push):
+    teacher, phone = teacher_phone
     push.respond(phone, 429, retry_after=600)
     await teacher.data(SEND_TEST)
     async with worker(settings) as one:
@@ -100,10 +105,8 @@ async def test_429_waits_as_long_as_the_push_service_asks_then_delivers(new_clie
     assert len(push.wait_for(1)) == 1 and (await Delivery.get()).status == DeliveryStatus.SENT
 
 
-async def test_server_errors_back_off_and_give_up_the_push_but_never_the_inbox(new_client, settings, push):
-    phone = push.new_device()
-    teacher = await signed_in_as(new_client, "demo-teacher")
-    await register(teacher, phone)
+async def test_server_errors_back_off_and_give_up_the_push_but_never_the_inbox(teacher_phone, settings, push):
+    teacher, phone = teacher_phone
     push.respond(phone, *([500] * MAX_ATTEMPTS))
     await teacher.data(SEND_TEST)
     waits = []
@@ -121,11 +124,9 @@ async def test_server_errors_back_off_and_give_up_the_push_but_never_the_inbox(n
     assert (await teacher.data(INBOX))["inbox"]["unreadCount"] == 1
 
 
-async def test_a_push_service_that_hangs_times_out_and_is_retried(app, new_client, settings, push):
+async def test_a_push_service_that_hangs_times_out_and_is_retried(teacher_phone, settings, push):
     quick = dataclasses.replace(settings, push_timeout_seconds=0.3)
-    phone = push.new_device()
-    teacher = await signed_in_as(new_client, "demo-teacher")
-    await register(teacher, phone)
+    teacher, phone = teacher_phone
     push.hang(phone, 5)
     await teacher.data(SEND_TEST)
     async with worker(quick) as one:
@@ -137,10 +138,8 @@ async def test_a_push_service_that_hangs_times_out_and_is_retried(app, new_clien
     assert len(push.wait_for(1)) == 1 and (await Delivery.get()).status == DeliveryStatus.SENT
 
 
-async def test_a_worker_that_dies_after_claiming_loses_nothing(new_client, settings, push):
-    phone = push.new_device()
-    teacher = await signed_in_as(new_client, "demo-teacher")
-    await register(teacher, phone)
+async def test_a_worker_that_dies_after_claiming_loses_nothing(teacher_phone, settings, push):
+    teacher, phone = teacher_phone
     for _ in range(3):
         await teacher.data(SEND_TEST)
     async with worker(settings) as dead, worker(settings) as alive:
@@ -155,10 +154,8 @@ async def test_a_worker_that_dies_after_claiming_loses_nothing(new_client, setti
     assert {d.status for d in await Delivery.all()} == {DeliveryStatus.SENT}
 
 
-async def test_a_claim_made_while_the_clock_ran_ahead_does_not_strand_the_delivery(new_client, settings, push):
-    phone = push.new_device()
-    teacher = await signed_in_as(new_client, "demo-teacher")
-    await register(teacher, phone)
+async def test_a_claim_made_while_the_clock_ran_ahead_does_not_strand_the_delivery(teacher_phone, settings, push):
+    teacher, phone = teacher_phone
     await teacher.data(SEND_TEST)
     async with worker(settings) as dead, worker(settings) as alive:
         clock.travel(timedelta(hours=6))  # the clock runs six hours fast …
@@ -170,10 +167,8 @@ async def test_a_claim_made_while_the_clock_ran_ahead_does_not_strand_the_delive
     assert len(push.wait_for(1)) == 1
 
 
-async def test_a_claim_taken_a_moment_after_ours_is_not_mistaken_for_a_clock_jump(new_client, settings, push):
-    phone = push.new_device()
-    teacher = await signed_in_as(new_client, "demo-teacher")
-    await register(teacher, phone)
+async def test_a_claim_taken_a_moment_after_ours_is_not_mistaken_for_a_clock_jump(teacher_phone, settings):
+    teacher, phone = teacher_phone
     for _ in range(3):
         await teacher.data(SEND_TEST)
     async with worker(settings) as first, worker(settings) as second:
@@ -184,10 +179,8 @@ async def test_a_claim_taken_a_moment_after_ours_is_not_mistaken_for_a_clock_jum
     assert len(claimed) == 3 and again == []
 
 
-async def test_an_expired_reminder_is_not_pushed_but_stays_in_the_inbox(new_client, settings, push):
-    phone = push.new_device()
-    teacher = await signed_in_as(new_client, "demo-teacher")
-    await register(teacher, phone)
+async def test_an_expired_reminder_is_not_pushed_but_stays_in_the_inbox(teacher_phone, settings, push):
+    teacher, phone = teacher_phone
     await teacher.data(SEND_TEST)
     clock.travel(timedelta(days=2))
     async with worker(settings) as one:

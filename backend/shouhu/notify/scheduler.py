@@ -52,6 +52,15 @@ async def _active_cases(school: School, connection: BaseDBAsyncClient) -> list[t
     )
 
 
+async def _send(school: School, digests: list[rules.Digest], day: date, now: datetime, connection) -> int:
+    """Each digest as one notification to its person, once for the day."""
+    sent = 0
+    for digest in digests:
+        sent += len(await notify(school_id=school.id, recipients=[digest.recipient_id], kind=digest.kind,
+                                 event=day.isoformat(), count=digest.count, target=HOME, at=now, connection=connection))
+    return sent
+
+
 async def mentor_check_ins(school: School, clock: SchoolClock, day: date, now: datetime, connection) -> int:
     """15:30: each mentor hears how many of their students still need today's check-in."""
     cases = {case: student for case, student, _ in await _active_cases(school, connection)}
@@ -64,11 +73,7 @@ async def mentor_check_ins(school: School, clock: SchoolClock, day: date, now: d
     done = await CheckIn.filter(school_id=school.id, school_date=day).using_db(connection).values_list(
         "author_id", "student_id"
     )
-    sent = 0
-    for digest in rules.check_ins_digests(assignments, done, clock=clock, now=now):
-        sent += len(await notify(school_id=school.id, recipients=[digest.recipient_id], kind=digest.kind,
-                                 event=day.isoformat(), count=digest.count, target=HOME, at=now, connection=connection))
-    return sent
+    return await _send(school, rules.check_ins_digests(assignments, done, clock=clock, now=now), day, now, connection)
 
 
 async def guardian_home_logs(school: School, clock: SchoolClock, day: date, now: datetime, connection) -> int:
@@ -85,11 +90,7 @@ async def guardian_home_logs(school: School, clock: SchoolClock, day: date, now:
     )
     # A log by either parent counts for both.
     done = [(guardian, student) for guardian, student in pairs if student in logged]
-    sent = 0
-    for digest in rules.home_log_reminders(guardians, done, clock=clock, now=now):
-        sent += len(await notify(school_id=school.id, recipients=[digest.recipient_id], kind=digest.kind,
-                                 event=day.isoformat(), count=digest.count, target=HOME, at=now, connection=connection))
-    return sent
+    return await _send(school, rules.home_log_reminders(guardians, done, clock=clock, now=now), day, now, connection)
 
 
 async def lead_digest(school: School, clock: SchoolClock, day: date, now: datetime, connection) -> int:
@@ -117,10 +118,8 @@ async def lead_digest(school: School, clock: SchoolClock, day: date, now: dateti
                 gaps[lead] += sum(1 for period in periods if (case, period) not in covered)
     sent = 0
     for kind, counts in ((Kind.MISSING_CHECK_INS, missing), (Kind.ROTA_GAPS, gaps)):
-        for lead, count in counts.items():
-            if count:
-                sent += len(await notify(school_id=school.id, recipients=[lead], kind=kind, event=day.isoformat(),
-                                         count=count, target=HOME, at=now, connection=connection))
+        digests = [rules.Digest(lead, kind, count, "") for lead, count in counts.items() if count]
+        sent += await _send(school, digests, day, now, connection)
         await notify_webhooks(school_id=school.id, kind=kind, event=day.isoformat(), count=sum(counts.values()),
                               at=now, connection=connection)
     return sent
