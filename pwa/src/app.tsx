@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { onUnauthenticated } from './api/client';
 import { Header } from './components/Header';
 import { getLocale, onLocaleChange, t } from './i18n';
-import { currentPath, navigate, usePath } from './router';
+import { afterLoginPath, currentPath, loginPath, navigate, usePath } from './router';
 import { isSchoolAdmin, loadMe, markSignedOut, useSession, type Me } from './state/session';
 import { LoginPage } from './pages/Login';
 import { ActivatePage } from './pages/Activate';
@@ -18,10 +18,13 @@ import { StaffPage } from './pages/admin/Staff';
 import { GuardiansPage } from './pages/admin/Guardians';
 import { PeriodsPage } from './pages/admin/Periods';
 import { RoomsPage } from './pages/admin/Rooms';
+import { NotificationsAdminPage } from './pages/admin/Notifications';
 import { BOARD_PAGES, BOARD_PATTERNS } from './pages/board/routes';
 import { COUNSELLING_PAGES, COUNSELLING_PATTERNS } from './pages/counselling/routes';
 import { MENTOR_PAGES, MENTOR_PATTERNS } from './pages/mentor/routes';
 import { EntrySync } from './pages/mentor/senders';
+import { NOTIFY_PAGES, NOTIFY_PATTERNS } from './pages/notify/routes';
+import { NotificationSync } from './pages/notify/NotificationSync';
 
 /** Pages anyone may open, signed in or not. */
 const PUBLIC = new Set(['/login', '/activate', '/help']);
@@ -32,9 +35,10 @@ const SIGNED_IN_PAGES: Record<string, (props: { me: Me }) => JSX.Element> = {
   ...MENTOR_PAGES,
   ...BOARD_PAGES,
   ...COUNSELLING_PAGES,
+  ...NOTIFY_PAGES,
 };
 
-const PATTERNS = [...MENTOR_PATTERNS, ...BOARD_PATTERNS, ...COUNSELLING_PATTERNS];
+const PATTERNS = [...MENTOR_PATTERNS, ...BOARD_PATTERNS, ...COUNSELLING_PATTERNS, ...NOTIFY_PATTERNS];
 
 const ADMIN_PAGES: Record<string, () => JSX.Element> = {
   '/admin': ClassesPage,
@@ -44,6 +48,7 @@ const ADMIN_PAGES: Record<string, () => JSX.Element> = {
   '/admin/guardians': GuardiansPage,
   '/admin/periods': PeriodsPage,
   '/admin/rooms': RoomsPage,
+  '/admin/notifications': NotificationsAdminPage,
 };
 
 function normalise(path: string): string {
@@ -55,15 +60,19 @@ function Routes({ path }: { path: string }) {
   const signedOut = session.status === 'signedOut';
 
   useEffect(() => {
-    if (signedOut && !PUBLIC.has(path)) navigate('/login', { replace: true });
-    if (session.status === 'signedIn' && (path === '/login' || path === '/activate')) navigate('/', { replace: true });
+    // Signed out on a page (say a push's /notifications/<id>): sign in, then back to it.
+    if (signedOut && !PUBLIC.has(path)) navigate(loginPath(currentPath() + window.location.search), { replace: true });
+    // The address is read again: the sign-in page may have moved on already (to its ?next=) since this render.
+    const now = normalise(currentPath());
+    if (session.status === 'signedIn' && path === '/login' && now === '/login') navigate(afterLoginPath(), { replace: true });
+    if (session.status === 'signedIn' && path === '/activate' && now === '/activate') navigate('/', { replace: true });
   }, [signedOut, session.status, path]);
 
   if (path === '/help') return <HelpPage />;
   if (path === '/login' && session.status !== 'signedIn') return <LoginPage />;
   if (path === '/activate' && session.status !== 'signedIn') return <ActivatePage />;
 
-  // Signed in on /login or /activate: the effect above is moving to the home page.
+  // Signed in on /login or /activate: the effect above is moving on (to ?next= or the home page).
   if (session.status === 'loading' || PUBLIC.has(path)) return <LoadingPage />;
   if (session.status === 'unreachable') return <UnreachablePage error={session.error} />;
   if (session.status !== 'signedIn') return <LoadingPage />;
@@ -88,7 +97,7 @@ export function App() {
     const offLocale = onLocaleChange(setLocaleState);
     const offAuth = onUnauthenticated(() => {
       markSignedOut();
-      if (!PUBLIC.has(normalise(currentPath()))) navigate('/login', { replace: true });
+      if (!PUBLIC.has(normalise(currentPath()))) navigate(loginPath(currentPath() + window.location.search), { replace: true });
     });
     void loadMe();
     return () => {
@@ -101,6 +110,8 @@ export function App() {
     <div class="app" key={locale}>
       {/* Registers the outbox senders and keeps the outbox sending for the signed-in account. */}
       <EntrySync />
+      {/* The unread badge's count, and opening the page of a notification tapped while the app is open. */}
+      <NotificationSync />
       <a class="skip-link" href="#main">
         {t('app.skipLink')}
       </a>

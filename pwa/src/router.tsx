@@ -50,6 +50,39 @@ export function useSearchParam(name: string): string | null {
   return value;
 }
 
+/** Pages a return address may not be: signing in again would loop. */
+const NOT_AFTER_LOGIN = new Set(['/login', '/activate']);
+
+/**
+ * A path of this app to return to, or null: only a same-origin path starting with one '/' (never
+ * '//host' or '/\\host', which browsers read as another site), so ?next= is no open redirect.
+ */
+export function safeNext(raw: string | null | undefined): string | null {
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
+  try {
+    // The URL parser drops tabs and newlines, resolves dot segments and reads a backslash as '/':
+    // what is left must still be this origin and a path that does not begin with '//'.
+    const url = new URL(raw, window.location.origin);
+    const path = url.pathname + url.search + url.hash;
+    if (url.origin !== window.location.origin || path.startsWith('//')) return null;
+    const page = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+    return NOT_AFTER_LOGIN.has(page) ? null : path;
+  } catch {
+    return null;
+  }
+}
+
+/** The sign-in page, remembering `from` (the path and query one was going to) unless it is the home page. */
+export function loginPath(from: string): string {
+  const next = safeNext(from);
+  return next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login';
+}
+
+/** Where to go once signed in: the sign-in page's ?next= if it is a path of this app, else home. */
+export function afterLoginPath(): string {
+  return safeNext(new URLSearchParams(window.location.search).get('next')) ?? '/';
+}
+
 type LinkProps = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href'> & { href: string; children: ComponentChildren };
 
 /** An ordinary <a href> (works with a middle click) that navigates in place on a plain click. */

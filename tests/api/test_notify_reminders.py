@@ -4,7 +4,7 @@ who hears what, when, once, and what quiet hours, school days and muting change.
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest

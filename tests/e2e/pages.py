@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 from importlib.resources import files
 
-from playwright.sync_api import Page, expect
+import httpx
+from playwright.sync_api import BrowserContext, Page, Worker, expect
 
 AXE_JS = str(files("axe_playwright_python").joinpath("axe.min.js"))
 PASSWORD = "shouhu-demo"
@@ -53,3 +54,64 @@ def wait_for_service_worker(page: Page) -> None:
             return
         page.wait_for_timeout(100)
     raise AssertionError("the service worker never took control of the page")
+
+
+class Api:
+    """GraphQL as one signed-in person, for setting up and cleaning up (not for what is tested)."""
+
+    def __init__(self, server: str, login: str):
+        self.client = httpx.Client(base_url=server, headers={"Origin": server})
+        signed = "mutation($l: String!, $p: String!) { login(login: $l, password: $p) { __typename } }"
+        self.run(signed, l=login, p=PASSWORD)
+
+    def run(self, query: str, **variables) -> dict:
+        answer = self.client.post("/graphql", json={"query": query, "variables": variables}).json()
+        assert not answer.get("errors"), answer
+        return answer["data"]
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def service_worker(context: BrowserContext) -> Worker:
+    for _ in range(50):
+        if context.service_workers:
+            return context.service_workers[0]
+        context.wait_for_event("serviceworker", timeout=5000)
+    raise AssertionError("no service worker")
+
+
+def shown_notifications(page: Page) -> list[dict]:
+    """The notifications the service worker shows, as the phone's notification shade would."""
+    return page.evaluate(
+        """async () => {
+          const registration = await navigator.serviceWorker.ready;
+          const shown = await registration.getNotifications();
+          return shown.map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data,
+                                     requireInteraction: n.requireInteraction }));
+        }"""
+    )
+
+
+def deliver_push(worker: Worker, data: str) -> None:
+    """A push message (the decrypted payload) arriving at the service worker; waits until it shows."""
+    worker.evaluate(
+        """async (data) => {
+          self.dispatchEvent(new PushEvent('push', { data }));
+          for (let i = 0; i < 50 && (await self.registration.getNotifications()).length === 0; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }""",
+        data,
+    )
+
+
+def tap_notification(worker: Worker) -> None:
+    """A tap on the first notification shown."""
+    worker.evaluate(
+        """async () => {
+          const [notification] = await self.registration.getNotifications();
+          self.dispatchEvent(new NotificationEvent('notificationclick', { notification }));
+        }"""
+    )
+

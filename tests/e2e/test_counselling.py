@@ -10,34 +10,16 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
 from shouhu.demo.seed import demo_id
-from tests.e2e.pages import PASSWORD, serious_violations, signed_in
+from tests.e2e.pages import Api, serious_violations, signed_in
 
 ZIHAN = str(demo_id("student-202507101"))  # 周子涵 = demo-student1; her mother demo-parent1, mentor demo-mentor1
 YUYAN = str(demo_id("student-202507104"))  # another student of the school
 SCHOOL_ZONE = ZoneInfo("Asia/Shanghai")
 ROOM = "心语小屋（行政楼二楼 203 室）"
-
-
-class Api:
-    """GraphQL as one signed-in person, for setting up and cleaning up (not for what is tested)."""
-
-    def __init__(self, server: str, login: str):
-        self.client = httpx.Client(base_url=server, headers={"Origin": server})
-        signed = "mutation($l: String!, $p: String!) { login(login: $l, password: $p) { __typename } }"
-        self.run(signed, l=login, p=PASSWORD)
-
-    def run(self, query: str, **variables) -> dict:
-        answer = self.client.post("/graphql", json={"query": query, "variables": variables}).json()
-        assert not answer.get("errors"), answer
-        return answer["data"]
-
-    def close(self) -> None:
-        self.client.close()
 
 
 def _cancel_upcoming(server: str) -> None:

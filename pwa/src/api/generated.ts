@@ -87,6 +87,18 @@ export type InSchoolStatus =
   | 'LEFT_EARLY'
   | 'PRESENT';
 
+/** What a notification is about. */
+export type NotificationKind =
+  | 'ALERT_UNACKNOWLEDGED'
+  | 'BOOKING_CHANGED'
+  | 'BOOKING_SOON'
+  | 'CHECK_INS_DUE'
+  | 'CRISIS_ALERT'
+  | 'HOME_LOG_DUE'
+  | 'MISSING_CHECK_INS'
+  | 'ROTA_GAPS'
+  | 'TEST';
+
 export type ObservationInput = {
   note: string;
   observedAt?: string | null | undefined;
@@ -130,6 +142,22 @@ export type PeriodInput = {
   startMinute: number;
 };
 
+export type PushSubscriptionInput = {
+  auth: string;
+  endpoint: string;
+  label?: string | null | undefined;
+  p256dh: string;
+};
+
+export type ReminderTimesInput = {
+  escalateAfterMinutes: number;
+  guardianReminder: string;
+  leadDigest: string;
+  mentorReminder: string;
+  quietEnd: string;
+  quietStart: string;
+};
+
 export type RoleKind =
   | 'CLASS_TEACHER'
   | 'COUNSELLOR'
@@ -144,6 +172,15 @@ export type RotaSlotInput = {
   accountId: string;
   periodId: string;
   weekday: number;
+};
+
+export type SchoolWebhookInput = {
+  active?: boolean;
+  id?: string | null | undefined;
+  kinds: Array<NotificationKind>;
+  name: string;
+  /** Required for a new robot; omit to keep the saved one. */
+  url?: string | null | undefined;
 };
 
 export type Signal =
@@ -824,5 +861,117 @@ export type ReportObservationMutationVariables = Exact<{
 
 export type ReportObservationMutation = { __typename: 'Mutation', reportObservation:
     | { __typename: 'ObservationReceipt', id: string }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type InboxQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type InboxQuery = { __typename: 'Query', inbox: { __typename: 'InboxPage', unreadCount: number, items: Array<{ __typename: 'InboxItem', id: string, kind: NotificationKind, count: number, text: string, urgent: boolean, target: string, createdAt: string, readAt: string | null }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type UnreadNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationsQuery = { __typename: 'Query', unreadNotifications: number };
+
+export type OpenNotificationQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OpenNotificationQuery = { __typename: 'Query', notification: { __typename: 'InboxItem', id: string, target: string, readAt: string | null } | null };
+
+export type MarkInboxReadMutationVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+  all: boolean;
+}>;
+
+
+export type MarkInboxReadMutation = { __typename: 'Mutation', markInboxRead:
+    | { __typename: 'Unread', unreadCount: number }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationSettingsQuery = { __typename: 'Query', notificationSettings: { __typename: 'NotificationSettings', vapidPublicKey: string, kinds: Array<{ __typename: 'NotificationKindSetting', kind: NotificationKind, enabled: boolean, mutable: boolean }>, devices: Array<{ __typename: 'PushDevice', id: string, label: string, endpointHost: string, createdAt: string, lastSuccessAt: string | null }>, times: { __typename: 'ReminderTimes', quietStart: string, quietEnd: string, mentorReminder: string, guardianReminder: string, leadDigest: string, escalateAfterMinutes: number, timeZone: string } | null } };
+
+export type RegisterPushSubscriptionMutationVariables = Exact<{
+  input: PushSubscriptionInput;
+}>;
+
+
+export type RegisterPushSubscriptionMutation = { __typename: 'Mutation', registerPushSubscription:
+    | { __typename: 'PushDevice', id: string, label: string, endpointHost: string, createdAt: string, lastSuccessAt: string | null }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type RemovePushSubscriptionMutationVariables = Exact<{
+  endpoint?: string | null | undefined;
+  id?: string | null | undefined;
+}>;
+
+
+export type RemovePushSubscriptionMutation = { __typename: 'Mutation', removePushSubscription:
+    | { __typename: 'Done', ok: boolean }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type SetNotificationKindsMutationVariables = Exact<{
+  enabled: Array<NotificationKind> | NotificationKind;
+}>;
+
+
+export type SetNotificationKindsMutation = { __typename: 'Mutation', setNotificationKinds:
+    | { __typename: 'NotificationSettings', kinds: Array<{ __typename: 'NotificationKindSetting', kind: NotificationKind, enabled: boolean, mutable: boolean }> }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type SendTestNotificationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SendTestNotificationMutation = { __typename: 'Mutation', sendTestNotification: { __typename: 'TestSent', devices: number } };
+
+export type SchoolReminderTimesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SchoolReminderTimesQuery = { __typename: 'Query', schoolReminderTimes: { __typename: 'ReminderTimes', quietStart: string, quietEnd: string, mentorReminder: string, guardianReminder: string, leadDigest: string, escalateAfterMinutes: number, timeZone: string } };
+
+export type SetSchoolReminderTimesMutationVariables = Exact<{
+  input: ReminderTimesInput;
+}>;
+
+
+export type SetSchoolReminderTimesMutation = { __typename: 'Mutation', setSchoolReminderTimes:
+    | { __typename: 'ReminderTimes', quietStart: string, quietEnd: string, mentorReminder: string, guardianReminder: string, leadDigest: string, escalateAfterMinutes: number, timeZone: string }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type SchoolWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SchoolWebhooksQuery = { __typename: 'Query', schoolWebhooks: Array<{ __typename: 'SchoolWebhook', id: string, name: string, urlHint: string, kinds: Array<NotificationKind>, active: boolean, createdAt: string }> };
+
+export type SaveSchoolWebhookMutationVariables = Exact<{
+  input: SchoolWebhookInput;
+}>;
+
+
+export type SaveSchoolWebhookMutation = { __typename: 'Mutation', saveSchoolWebhook:
+    | { __typename: 'SchoolWebhook', id: string, name: string, urlHint: string, kinds: Array<NotificationKind>, active: boolean, createdAt: string }
+    | { __typename: 'ValidationError', message: string, field: string | null, code: string }
+   };
+
+export type RemoveSchoolWebhookMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveSchoolWebhookMutation = { __typename: 'Mutation', removeSchoolWebhook:
+    | { __typename: 'Done', ok: boolean }
     | { __typename: 'ValidationError', message: string, field: string | null, code: string }
    };

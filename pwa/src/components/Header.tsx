@@ -5,10 +5,15 @@ import { errorMessage } from '../api/errors';
 import { LogoutDocument } from '../api/operations';
 import { getLocale, setLocale, t } from '../i18n';
 import { Link, navigate } from '../router';
+import { forgetThisDevice } from '../pages/notify/push';
 import { markSignedOut, useSession } from '../state/session';
+import { useUnread } from '../state/unread';
+import '../styles/notify.css';
 import { ErrorAlert } from './Alert';
 
 export async function logout(): Promise<void> {
+  // A shared phone must not get the previous person's reminders (best effort, never in the way).
+  await forgetThisDevice();
   await request(LogoutDocument);
   markSignedOut();
   navigate('/login');
@@ -21,6 +26,22 @@ export function LanguageToggle() {
     <button type="button" class="button-quiet" lang={other} onClick={() => setLocale(other)}>
       {t(other === 'en' ? 'lang.en' : 'lang.zh-CN')}
     </button>
+  );
+}
+
+/** 通知 with the unread count: shown as a number, heard as "通知（3 条未读）" (the name starts with the words shown). */
+function NotificationsLink({ current }: { current: 'page' | undefined }) {
+  const unread = useUnread();
+  const label = unread > 0 ? t('notify.nav') + t('notify.navUnread', { count: unread }) : undefined;
+  return (
+    <Link href="/notifications" aria-current={current} aria-label={label} class="nav-notifications">
+      {t('notify.nav')}
+      {unread > 0 && (
+        <span class="nav-count" aria-hidden="true">
+          {unread > 99 ? '99+' : unread}
+        </span>
+      )}
+    </Link>
   );
 }
 
@@ -55,6 +76,11 @@ export function Header({ path }: { path: string }) {
               <Link href="/" aria-current={current('/')}>
                 {t('nav.home')}
               </Link>
+            </li>
+          )}
+          {signedIn && (
+            <li>
+              <NotificationsLink current={current('/notifications')} />
             </li>
           )}
           <li>

@@ -3,6 +3,7 @@ import { boardEn } from './board.en';
 import { counsellingEn } from './counselling.en';
 import type { Messages } from './index';
 import { mentorEn } from './mentor.en';
+import { notifyEn } from './notify.en';
 
 export const en: Messages = {
   'app.name': 'Shouhu',
@@ -145,6 +146,7 @@ export const en: Messages = {
   'admin.guardians': 'Parents',
   'admin.periods': 'School day',
   'admin.rooms': 'Rooms',
+  'admin.notifications': 'Notifications',
   'rooms.title': 'Counselling rooms',
   'rooms.intro': 'The school’s counselling rooms and their fixed place. Counsellors set each room’s opening hours on their own screen; students book in Shouhu.',
   'rooms.addTitle': 'New room',
@@ -273,4 +275,5 @@ export const en: Messages = {
   ...mentorEn,
   ...boardEn,
   ...counsellingEn,
+  ...notifyEn,
 };

@@ -3,6 +3,7 @@
 import { boardZh } from './board.zh-CN';
 import { counsellingZh } from './counselling.zh-CN';
 import { mentorZh } from './mentor.zh-CN';
+import { notifyZh } from './notify.zh-CN';
 
 export const zhCN = {
   'app.name': '守护',
@@ -145,6 +146,7 @@ export const zhCN = {
   'admin.guardians': '家长',
   'admin.periods': '作息时段',
   'admin.rooms': '辅导室',
+  'admin.notifications': '通知',
   'rooms.title': '心理辅导室',
   'rooms.intro': '学校的心理辅导室及其固定场所。开放时间由心理教师在“开放时间”页面设置，学生在“守护”中预约。',
   'rooms.addTitle': '新建辅导室',
@@ -273,4 +275,5 @@ export const zhCN = {
   ...mentorZh,
   ...boardZh,
   ...counsellingZh,
+  ...notifyZh,
 } as const;

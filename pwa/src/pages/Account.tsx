@@ -9,6 +9,7 @@ import { Page } from '../components/Page';
 import { checkNewPassword, PasswordRules } from '../components/PasswordRules';
 import { useForm } from '../components/useForm';
 import { getLocale, setLocale, t, type Locale } from '../i18n';
+import { Link } from '../router';
 import type { Me } from '../state/session';
 
 function ChangePasswordForm({ login }: { login: string }) {
@@ -100,6 +101,12 @@ export function AccountPage({ me }: { me: Me }) {
             { value: 'en', label: t('lang.en') },
           ]}
         />
+      </section>
+      <section aria-labelledby="account-notifications" class="section">
+        <h2 id="account-notifications">{t('notify.settingsTitle')}</h2>
+        <p>
+          <Link href="/settings/notifications">{t('notify.accountLink')}</Link>
+        </p>
       </section>
       <section aria-labelledby="account-logout" class="section">
         <h2 id="account-logout">{t('account.logoutTitle')}</h2>

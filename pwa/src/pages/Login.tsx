@@ -6,7 +6,7 @@ import { ErrorAlert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
 import { t } from '../i18n';
-import { Link, navigate } from '../router';
+import { afterLoginPath, Link, navigate } from '../router';
 import { loadMe } from '../state/session';
 
 export function LoginPage() {
@@ -27,7 +27,8 @@ export function LoginPage() {
         return;
       }
       await loadMe();
-      navigate('/', { replace: true });
+      // Where the person was going (?next=, a path of this app only), else the home page.
+      navigate(afterLoginPath(), { replace: true });
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

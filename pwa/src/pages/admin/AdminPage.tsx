@@ -11,6 +11,7 @@ const SECTIONS: [string, MessageKey][] = [
   ['/admin/guardians', 'admin.guardians'],
   ['/admin/periods', 'admin.periods'],
   ['/admin/rooms', 'admin.rooms'],
+  ['/admin/notifications', 'admin.notifications'],
 ];
 
 export function AdminPage({ title, children }: { title: string; children: ComponentChildren }) {

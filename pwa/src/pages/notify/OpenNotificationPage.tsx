@@ -1,0 +1,48 @@
+// /notifications/<id>: where a tap on a push leads. The notification is loaded after the usual
+// sign-in (the server marks it read) and its page replaces this one; one that is not this account's
+// (a shared phone, someone else signed in now) says so, with the way to one's own notifications.
+import { useEffect } from 'preact/hooks';
+import { request } from '../../api/client';
+import { OpenNotificationDocument } from '../../api/operations/notify';
+import { LoadFailed } from '../../components/Alert';
+import { Page } from '../../components/Page';
+import { t } from '../../i18n';
+import { Link, navigate } from '../../router';
+import type { Me } from '../../state/session';
+import { refreshUnread } from '../../state/unread';
+import { usePageData } from '../board/usePageData';
+import { LoadingPage } from '../Simple';
+import { inAppPath } from './push';
+
+function NotFound() {
+  return (
+    <Page title={t('notify.notFoundTitle')}>
+      <p>{t('notify.notFoundText')}</p>
+      <p>
+        <Link href="/notifications">{t('notify.toInbox')}</Link>
+      </p>
+    </Page>
+  );
+}
+
+export function OpenNotificationPage({ params }: { me: Me; params: string[] }) {
+  const [id] = params;
+  const { state, retry } = usePageData(async () => (await request(OpenNotificationDocument, { id })).notification, id);
+  const target = state.status === 'ready' && state.data ? inAppPath(state.data.target) : null;
+
+  useEffect(() => {
+    if (!target) return;
+    void refreshUnread();
+    navigate(target, { replace: true });
+  }, [target]);
+
+  if (state.status === 'loading' || target) return <LoadingPage />;
+  if (state.status === 'error') {
+    return (
+      <Page title={t('notify.openTitle')}>
+        <LoadFailed message={state.message} onRetry={retry} />
+      </Page>
+    );
+  }
+  return <NotFound />;
+}
