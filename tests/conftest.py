@@ -24,6 +24,7 @@ from shouhu import clock
 from shouhu.app import create_app
 from shouhu.migrate import apply_migrations
 from shouhu.settings import Settings
+from tests.push_service import PushService
 from tests.support import GraphQLClient
 
 POSTGRES_URL = os.environ.get("SHOUHU_TEST_POSTGRES_URL", "")
@@ -130,6 +131,13 @@ async def app(settings: Settings) -> AsyncIterator:
             )
         yield application
     clock.reset()
+
+
+@pytest.fixture
+def push() -> Iterator[PushService]:
+    """A loopback push service: verifies VAPID, decrypts as a phone does (tests/push_service.py)."""
+    with PushService() as service:
+        yield service
 
 
 @pytest.fixture

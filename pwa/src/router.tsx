@@ -1,6 +1,7 @@
 // A tiny History API router: the server answers every deep link with index.html.
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { appPath } from './paths';
 
 const listeners = new Set<() => void>();
 let navigated = false;
@@ -58,18 +59,11 @@ const NOT_AFTER_LOGIN = new Set(['/login', '/activate']);
  * '//host' or '/\\host', which browsers read as another site), so ?next= is no open redirect.
  */
 export function safeNext(raw: string | null | undefined): string | null {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
-  try {
-    // The URL parser drops tabs and newlines, resolves dot segments and reads a backslash as '/':
-    // what is left must still be this origin and a path that does not begin with '//'.
-    const url = new URL(raw, window.location.origin);
-    const path = url.pathname + url.search + url.hash;
-    if (url.origin !== window.location.origin || path.startsWith('//')) return null;
-    const page = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
-    return NOT_AFTER_LOGIN.has(page) ? null : path;
-  } catch {
-    return null;
-  }
+  const path = appPath(raw, window.location.origin);
+  if (path === null) return null;
+  const pathname = new URL(path, window.location.origin).pathname;
+  const page = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return NOT_AFTER_LOGIN.has(page) ? null : path;
 }
 
 /** The sign-in page, remembering `from` (the path and query one was going to) unless it is the home page. */

@@ -4,6 +4,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { appPath } from './paths';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | { url: string; revision: string | null }> };
 
@@ -43,15 +44,9 @@ function fallback(): { title: string; body: string } {
   return /^zh\b/i.test(self.navigator.language) ? FALLBACK['zh-CN'] : FALLBACK.en;
 }
 
-/** Only this app's own pages are opened: a relative path of this origin, else the home page. */
+/** Only this app's own pages are opened: a path of this origin, else the home page. */
 function inAppPath(url: unknown): string {
-  if (typeof url !== 'string' || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\')) return '/';
-  try {
-    const resolved = new URL(url, self.location.origin);
-    return resolved.origin === self.location.origin ? resolved.pathname + resolved.search + resolved.hash : '/';
-  } catch {
-    return '/';
-  }
+  return appPath(url, self.location.origin) ?? '/';
 }
 
 function readPayload(event: PushEvent): PushPayload {

@@ -11,7 +11,6 @@ from shouhu.schools.models import School
 from tests.notify_support import (
     INBOX, OPEN, REGISTER, SAVE_WEBHOOK, SETTINGS, open_case_with_mentor, raise_crisis, register, subscription_input,
 )
-from tests.push_service import PushService
 from tests.support import error_codes, signed_in_as
 from tests.access.roles import another_school, signed_in_role
 
@@ -23,12 +22,6 @@ LOGINS = {"student": "demo-student1", "guardian": "demo-parent1", "mentor": "dem
           "class-teacher": "demo-teacher", "counsellor": "demo-counsellor", "admin": "demo-admin",
           "district": "demo-district"}
 ROBOT_URL = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-robot-key-0001"
-
-
-@pytest.fixture
-def push():
-    with PushService() as service:
-        yield service
 
 
 @pytest.fixture

@@ -16,16 +16,9 @@ from shouhu.notify.texts import MAX_PAYLOAD
 from tests.notify_support import (
     INBOX, SAVE_WEBHOOK, SEND_TEST, RobotReceiver, drain, open_case_with_mentor, raise_crisis, register, worker,
 )
-from tests.push_service import PushService
 from tests.support import signed_in_as
 
 pytestmark = pytest.mark.usefixtures("demo")
-
-
-@pytest.fixture
-def push():
-    with PushService() as service:
-        yield service
 
 
 @pytest.fixture

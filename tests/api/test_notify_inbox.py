@@ -13,16 +13,9 @@ from tests.notify_support import (
     INBOX, MARK_READ, OPEN, REGISTER, REMOVE, SEND_TEST, SET_KINDS, SETTINGS, UNREAD, drain, open_case_with_mentor,
     raise_crisis, register, subscription_input, worker,
 )
-from tests.push_service import PushService
 from tests.support import signed_in_as
 
 pytestmark = pytest.mark.usefixtures("demo")
-
-
-@pytest.fixture
-def push():
-    with PushService() as service:
-        yield service
 
 
 async def test_a_crisis_alert_lands_in_the_inbox_of_the_lead_and_the_counsellor_without_details(new_client):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.pages import (
@@ -46,12 +45,6 @@ STUB_PUSH = """
   Notification.requestPermission = () => Promise.resolve('granted');
 })();
 """
-
-
-@pytest.fixture
-def push():
-    with PushService() as service:
-        yield service
 
 
 def header_link(page: Page):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import uuid
 
-import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.pages import (
@@ -17,12 +16,6 @@ from tests.e2e.pages import (
 from tests.push_service import PushService
 
 YUYAN = "202507104"  # class 1, led by demo-teacher, mentored by demo-mentor1
-
-
-@pytest.fixture
-def push():
-    with PushService() as service:
-        yield service
 
 
 def test_a_crisis_push_reaches_the_leads_phone_and_a_tap_opens_the_students_page(

@@ -19,6 +19,7 @@ import { t, type MessageKey } from '../../i18n';
 import '../../styles/board.css';
 import '../../styles/notify.css';
 import { AdminPage } from './AdminPage';
+import { ConfirmRemove } from '../../components/ConfirmRemove';
 
 type Times = SchoolReminderTimesQuery['schoolReminderTimes'];
 type Robot = SchoolWebhooksQuery['schoolWebhooks'][number];
@@ -212,26 +213,6 @@ function RobotForm({ robot, onSaved, onCancel }: { robot: Robot | null; onSaved:
   );
 }
 
-function ConfirmRemove({ robot, busy, onConfirm, onCancel }: { robot: Robot; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const confirm = useRef<HTMLButtonElement>(null);
-  const textId = useId();
-  // Focus moves to the question once, when it appears.
-  useEffect(() => confirm.current?.focus(), [robot.id]);
-  return (
-    <div class="confirm" role="group" aria-labelledby={textId}>
-      <p id={textId}>{t('notify.admin.confirmRemove', { name: robot.name })}</p>
-      <div class="button-row">
-        <button type="button" class="button-danger" disabled={busy} onClick={onConfirm} ref={confirm}>
-          {t('notify.admin.confirmRemoveButton', { name: robot.name })}
-        </button>
-        <button type="button" class="button-quiet" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
 function RobotItem({ robot, onSaved, onRemoved }: { robot: Robot; onSaved: (saved: Robot) => void; onRemoved: (robot: Robot) => void }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -296,7 +277,16 @@ function RobotItem({ robot, onSaved, onRemoved }: { robot: Robot; onSaved: (save
           {t('notify.admin.removeRobot', { name: robot.name })}
         </button>
       </div>
-      {confirming && <ConfirmRemove robot={robot} busy={busy} onConfirm={() => void remove()} onCancel={() => setConfirming(false)} />}
+      {confirming && (
+        <ConfirmRemove
+          question={t('notify.admin.confirmRemove', { name: robot.name })}
+          confirmLabel={t('notify.admin.confirmRemoveButton', { name: robot.name })}
+          subject={robot.id}
+          busy={busy}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </li>
   );
 }

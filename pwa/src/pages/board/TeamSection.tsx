@@ -1,7 +1,7 @@
 // The care team (工作专班, “一人总负责，多对一”): lead, mentors, other members and guardians,
 // each a tap away by phone. The lead (and the class teacher, counsellors, leadership) add and
 // remove members and hand over the lead.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { request } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import type { StudentCareQuery, TeamCandidatesQuery, TeamRole } from '../../api/generated';
@@ -17,6 +17,7 @@ import { useForm } from '../../components/useForm';
 import { t } from '../../i18n';
 import { relationLabel } from '../Home';
 import { MEMBER_ROLES, roleLabel } from './labels';
+import { ConfirmRemove } from '../../components/ConfirmRemove';
 
 export type Member = NonNullable<StudentCareQuery['studentCare']['team']>['members'][number];
 type Candidate = TeamCandidatesQuery['teamCandidates'][number];
@@ -54,30 +55,6 @@ function MemberRow({ member, canRemove, onRemove }: { member: Member; canRemove:
         </button>
       )}
     </li>
-  );
-}
-
-function ConfirmRemove({ member, onConfirm, onCancel, busy }: {
-  member: Member;
-  onConfirm: () => void;
-  onCancel: () => void;
-  busy: boolean;
-}) {
-  const confirm = useRef<HTMLButtonElement>(null);
-  // Focus moves to the question once, when it appears.
-  useEffect(() => confirm.current?.focus(), [member.person.id]);
-  return (
-    <div class="confirm" role="group" aria-labelledby="confirm-remove-text">
-      <p id="confirm-remove-text">{t('team.confirmRemove', { name: member.person.displayName })}</p>
-      <div class="button-row">
-        <button type="button" class="button-danger" disabled={busy} onClick={onConfirm} ref={confirm}>
-          {t('team.confirmRemoveButton', { name: member.person.displayName })}
-        </button>
-        <button type="button" class="button-quiet" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </div>
   );
 }
 
@@ -278,7 +255,12 @@ export function TeamSection({ caseId, members, canManage, onMembers }: {
         );
       })}
       {removing && (
-        <ConfirmRemove member={removing} busy={busy} onConfirm={() => void remove(removing)}
+        <ConfirmRemove
+          question={t('team.confirmRemove', { name: removing.person.displayName })}
+          confirmLabel={t('team.confirmRemoveButton', { name: removing.person.displayName })}
+          subject={removing.person.id}
+          busy={busy}
+          onConfirm={() => void remove(removing)}
           onCancel={() => {
             setRemoving(null);
             heading.current?.focus();

@@ -5,6 +5,7 @@ import { request } from '../../api/client';
 import { RegisterPushSubscriptionDocument, RemovePushSubscriptionDocument } from '../../api/operations/notify';
 import type { RegisterPushSubscriptionMutation } from '../../api/generated';
 import { t } from '../../i18n';
+import { appPath } from '../../paths';
 
 export type PushState = 'unsupported' | NotificationPermission;
 
@@ -19,7 +20,7 @@ export function pushState(): PushState {
 
 /** An in-app path (from the server or a push) or the home page: never another site. */
 export function inAppPath(url: string | null | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : '/';
+  return appPath(url, window.location.origin) ?? '/';
 }
 
 /** The VAPID key as the bytes pushManager.subscribe wants (it arrives base64url, unpadded). */
