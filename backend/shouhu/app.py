@@ -19,6 +19,7 @@ from shouhu.api.http import graphql_endpoint
 from shouhu.api.schema import make_schema
 from shouhu.db import tortoise_config
 from shouhu.notify.dispatcher import run_worker
+from shouhu.notify.vapid import vapid_key
 from shouhu.settings import Settings, get_settings
 from shouhu.web import PwaFiles, SecurityHeaders
 
@@ -41,6 +42,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # The Web Push key pair: generated into var/ on the first run in development; in production
+        # a missing key stops the start here rather than at the first push.
+        vapid_key(settings)
         async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
             if not settings.dispatch_in_process:
                 yield
