@@ -204,3 +204,23 @@ async def test_a_school_robot_hears_of_a_crisis_alert_in_content_free_words_and_
         assert robot.messages == [{"msgtype": "text", "text": {"content": "1 个新的危机预警 — 请立即打开守护（守护）"}}]
         assert (await Delivery.get(channel="webhook")).attempts == 3
         assert "周子涵" not in json.dumps(robot.messages, ensure_ascii=False)
+
+
+async def test_in_production_an_address_that_now_resolves_into_a_private_network_is_not_called(
+    teacher_phone, settings, push, monkeypatch
+):
+    from shouhu.notify import addresses
+
+    async def lookup(host: str) -> list[str]:
+        return {"push.example.com": ["10.0.0.5"]}.get(host, [])
+
+    monkeypatch.setattr(addresses, "lookup", lookup)
+    teacher, phone = teacher_phone
+    await teacher.data(SEND_TEST)
+    await PushSubscription.all().update(endpoint="https://push.example.com/send/abc")
+    prod = dataclasses.replace(settings, env="prod", push_allow_insecure=False)
+    async with worker(prod) as one:
+        assert await drain(one) == 1
+    delivery = await Delivery.get()
+    assert delivery.status == DeliveryStatus.PENDING and delivery.last_error == "address refused"
+    assert push.attempts() == 0

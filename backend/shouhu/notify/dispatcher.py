@@ -30,7 +30,9 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from shouhu.clock import utcnow
+from shouhu.errors import Invalid
 from shouhu.notify import texts
+from shouhu.notify.addresses import check_url
 from shouhu.notify.models import Channel, Delivery, DeliveryStatus, PushSubscription
 from shouhu.notify.vapid import vapid_key
 from shouhu.settings import Settings
@@ -43,6 +45,7 @@ BACKOFF_MAX = timedelta(hours=1)
 RETRY_AFTER_MAX = timedelta(hours=6)
 VAPID_LIFETIME = 12 * 3600  # seconds; push services accept at most 24 h
 VAPID_RENEW = 3600
+HOST_CHECK_SECONDS = 300
 WEBHOOK_OK = {None, 0}  # chat robots answer {"errcode": 0} when they accept a message
 
 
@@ -119,6 +122,7 @@ class Worker:
         self.timeout = settings.push_timeout_seconds
         self._limit = asyncio.Semaphore(max(1, settings.dispatch_concurrency))
         self._vapid: dict[str, tuple[int, dict[str, str]]] = {}
+        self._hosts: dict[str, tuple[float, bool]] = {}  # host → (checked until, may be called)
         self._reached: set[UUID] = set()  # devices that took a push in this batch
 
     async def claim(self, limit: int | None = None) -> tuple[UUID, list[Delivery]]:
@@ -175,10 +179,32 @@ class Worker:
         if delivery.channel is Channel.PUSH:
             if delivery.subscription is None:
                 return Outcome(DeliveryStatus.GONE, "no subscription")
+            if not await self._may_call(delivery.subscription.endpoint):
+                return Outcome(None, "address refused")
             return await self._push(delivery, delivery.subscription, now)
         if delivery.webhook is None or not delivery.webhook.is_active:
             return Outcome(DeliveryStatus.GONE, "no webhook")
+        if not await self._may_call(delivery.webhook.url):
+            return Outcome(None, "address refused")
         return await self._webhook(delivery, now)
+
+    async def _may_call(self, url: str) -> bool:
+        """In production, the address is checked again before a call: a name that resolved to a
+        public address when it was saved may point into a private network now. A refusal is
+        retried (it may be a passing DNS failure); answers are kept for a few minutes per host."""
+        if not self.settings.is_prod:
+            return True
+        host = urlsplit(url).hostname or ""
+        cached = self._hosts.get(host)
+        if cached and cached[0] > time.monotonic():
+            return cached[1]
+        try:
+            await check_url(url, self.settings, "push.bad_endpoint", "endpoint")
+            allowed = True
+        except Invalid:
+            allowed = False
+        self._hosts[host] = (time.monotonic() + HOST_CHECK_SECONDS, allowed)
+        return allowed
 
     async def _push(self, delivery: Delivery, device: PushSubscription, now: datetime) -> Outcome:
         payload = texts.push_payload(
