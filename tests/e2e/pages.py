@@ -93,17 +93,29 @@ def shown_notifications(page: Page) -> list[dict]:
     )
 
 
-def deliver_push(worker: Worker, data: str) -> None:
-    """A push message (the decrypted payload) arriving at the service worker; waits until it shows."""
-    worker.evaluate(
-        """async (data) => {
-          self.dispatchEvent(new PushEvent('push', { data }));
-          for (let i = 0; i < 50 && (await self.registration.getNotifications()).length === 0; i++) {
-            await new Promise((resolve) => setTimeout(resolve, 100));
-          }
-        }""",
-        data,
-    )
+def deliver_push(page: Page, data: str) -> None:
+    """A push message arriving at the app's service worker, delivered by the browser itself
+    (DevTools' ServiceWorker.deliverPushMessage, the path a push service's message takes after
+    decryption); returns once a notification is shown."""
+    cdp = page.context.new_cdp_session(page)
+    registrations: list[dict] = []
+    cdp.on("ServiceWorker.workerRegistrationUpdated", lambda event: registrations.extend(event["registrations"]))
+    cdp.send("ServiceWorker.enable")
+    for _ in range(50):
+        live = [r for r in registrations if not r["isDeleted"]]
+        if live:
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("no service worker registration")
+    before = len(shown_notifications(page))
+    cdp.send("ServiceWorker.deliverPushMessage",
+             {"origin": live[0]["scopeURL"], "registrationId": live[0]["registrationId"], "data": data})
+    for _ in range(50):
+        if len(shown_notifications(page)) > before:
+            break
+        page.wait_for_timeout(100)
+    cdp.detach()
 
 
 def tap_notification(worker: Worker) -> None:

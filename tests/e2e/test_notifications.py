@@ -118,7 +118,7 @@ def test_a_push_shows_a_notification_and_a_tap_opens_its_page(
     signed_in(page, "demo-counsellor")
     wait_for_service_worker(page)
     sw = service_worker(context)
-    deliver_push(sw, message.payload.decode())
+    deliver_push(page, message.payload.decode())
     [shown] = shown_notifications(page)
     assert shown["title"] == payload["title"] == "守护"
     assert shown["body"] == TEST_TEXT
@@ -132,8 +132,7 @@ def test_a_push_shows_a_notification_and_a_tap_opens_its_page(
     assert shown_notifications(page) == []
 
     # Malformed data still shows a notice, in the device's language, that opens the app.
-    sw.evaluate("""() => { self.dispatchEvent(new PushEvent('push', { data: 'not json' })); }""")
-    page.wait_for_timeout(300)
+    deliver_push(page, "not json")
     [generic] = shown_notifications(page)
     assert generic["title"] in ("守护", "Shouhu") and generic["data"] == {"url": "/"}
 

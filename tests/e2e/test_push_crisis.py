@@ -40,7 +40,7 @@ def test_a_crisis_push_reaches_the_leads_phone_and_a_tap_opens_the_students_page
         signed_in(page, "demo-teacher")
         wait_for_service_worker(page)
         sw = service_worker(context)
-        deliver_push(sw, message.payload.decode())
+        deliver_push(page, message.payload.decode())
         [shown] = shown_notifications(page)
         assert shown["title"] == "守护 · 紧急" and shown["requireInteraction"] is True
 
