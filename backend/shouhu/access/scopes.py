@@ -307,6 +307,17 @@ def visible_non_school_days(principal: Principal) -> QuerySet[NonSchoolDay]:
     return NonSchoolDay.filter(school_id__in=list(schools))
 
 
+def reporting_bookings(principal: Principal) -> QuerySet[Booking]:
+    """Bookings counted (never listed) in the daily reports the principal reads: those of the
+    schools of `reporting_schools`. Callers read times and statuses only, never topics."""
+    return Booking.filter(school_id__in=Subquery(reporting_schools(principal).values("id")))
+
+
+def reporting_cases(principal: Principal) -> QuerySet[CareCase]:
+    """Care cases of the reporting schools, to count how many of the students seen have one."""
+    return CareCase.filter(school_id__in=Subquery(reporting_schools(principal).values("id")))
+
+
 # Notifications: each person's own inbox and devices; a school's chat robots for its admins.
 
 

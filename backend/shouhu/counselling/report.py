@@ -9,8 +9,7 @@ from uuid import UUID
 
 from shouhu.access import scopes
 from shouhu.access.principal import Principal
-from shouhu.care.models import CareCase
-from shouhu.counselling.models import Booking, BookingStatus
+from shouhu.counselling.models import BookingStatus
 from shouhu.schools import calendar
 
 MAX_DAYS = 92
@@ -38,13 +37,19 @@ async def daily_report(principal: Principal, school_id: UUID, first: date | None
     zone = calendar.zone(school.time_zone)
     start = datetime.combine(first, time.min, zone)
     end = start + timedelta(days=days)
-    held = await Booking.filter(school_id=school.id, starts_at__gte=start, starts_at__lt=end).values_list(
+    held = await scopes.reporting_bookings(principal).filter(
+        school_id=school.id, starts_at__gte=start, starts_at__lt=end
+    ).values_list(
         "starts_at", "status", "student_id"
     )
-    made = await Booking.filter(school_id=school.id, booked_at__gte=start, booked_at__lt=end).values_list(
+    made = await scopes.reporting_bookings(principal).filter(
+        school_id=school.id, booked_at__gte=start, booked_at__lt=end
+    ).values_list(
         "booked_at", flat=True
     )
-    under_care = set(await CareCase.filter(school_id=school.id).values_list("student_id", flat=True))
+    under_care = set(await scopes.reporting_cases(principal).filter(school_id=school.id).values_list(
+        "student_id", flat=True
+    ))
     attended: Counter[date] = Counter()
     missed: Counter[date] = Counter()
     seen: dict[date, set[UUID]] = {}
