@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 
@@ -166,3 +167,14 @@ async def test_a_device_signed_in_by_someone_else_stops_receiving_the_first_pers
         assert await drain(one) == 0
     assert push.received == []
     assert await Notification.filter(recipient__login="demo-teacher").count() == 1  # still in the teacher's inbox
+
+
+async def test_one_browser_registering_twice_at_once_is_one_device(new_client, push):
+    phone = push.new_device()
+    teacher = await signed_in_as(new_client, "demo-teacher")
+    results = await asyncio.gather(*(teacher.data(REGISTER, {"input": subscription_input(phone)}) for _ in range(5)))
+    assert {r["registerPushSubscription"]["__typename"] for r in results} == {"PushDevice"}
+    assert await PushSubscription.all().count() == 1
+    saved = await asyncio.gather(*(teacher.data(SET_KINDS, {"enabled": []}) for _ in range(5)))
+    assert {s["setNotificationKinds"]["__typename"] for s in saved} == {"NotificationSettings"}
+    assert await NotificationPreference.all().count() == 1

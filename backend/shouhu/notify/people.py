@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from uuid import UUID, uuid4
 
 from cryptography.hazmat.primitives.asymmetric import ec
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from shouhu.access import audit, scopes
@@ -72,11 +73,12 @@ async def set_enabled_kinds(principal: Principal, enabled: list[str]) -> list[Ki
     wanted = {_kind(value) for value in enabled}
     muted = sorted(k.value for k in relevant_kinds(principal) if k in MUTABLE and k not in wanted)
     now = utcnow()
-    updated = await NotificationPreference.filter(account_id=principal.account_id).update(
-        muted_kinds=muted, updated_at=now
-    )
-    if not updated:
-        await NotificationPreference.create(account_id=principal.account_id, muted_kinds=muted, updated_at=now)
+    mine = NotificationPreference.filter(account_id=principal.account_id)
+    if not await mine.update(muted_kinds=muted, updated_at=now):
+        try:
+            await NotificationPreference.create(account_id=principal.account_id, muted_kinds=muted, updated_at=now)
+        except IntegrityError:  # the same person saved from another device at the same moment
+            await mine.update(muted_kinds=muted, updated_at=now)
     return await kind_settings(principal)
 
 
@@ -149,6 +151,15 @@ async def register_device(
     url = await check_url(endpoint, settings, "push.bad_endpoint", "endpoint")
     key, secret = _check_keys(p256dh, auth)
     name = (label or "").strip()[:LABEL_MAX]
+    try:
+        device = await _save_device(principal, url, key, secret, name)
+    except IntegrityError:  # the same browser registering twice at once: the second finds the first
+        device = await _save_device(principal, url, key, secret, name)
+    await audit.record(principal, "write", "push_subscription", device.id, "register")
+    return device
+
+
+async def _save_device(principal: Principal, url: str, key: str, secret: str, name: str) -> PushSubscription:
     now = utcnow()
     async with in_transaction() as connection:
         existing = await PushSubscription.filter(endpoint=url).using_db(connection).select_for_update().first()
@@ -169,7 +180,6 @@ async def register_device(
             existing.p256dh, existing.auth, existing.label = key, secret, name or existing.label
             await existing.save(using_db=connection, update_fields=["account_id", "p256dh", "auth", "label"])
             device = existing
-    await audit.record(principal, "write", "push_subscription", device.id, "register")
     return device
 
 
