@@ -224,3 +224,26 @@ async def test_in_production_an_address_that_now_resolves_into_a_private_network
     delivery = await Delivery.get()
     assert delivery.status == DeliveryStatus.PENDING and delivery.last_error == "address refused"
     assert push.attempts() == 0
+
+
+async def test_finished_deliveries_and_old_read_entries_are_forgotten_unread_ones_stay(teacher_phone, settings, new_client):
+    from shouhu.notify.scheduler import prune
+    from tests.notify_support import MARK_READ
+
+    teacher, _ = teacher_phone
+    await teacher.data(SEND_TEST)
+    await teacher.data(SEND_TEST)
+    async with worker(settings) as one:
+        assert await drain(one) == 2
+    first = (await teacher.data(INBOX))["inbox"]["items"][0]["id"]
+    await teacher.data(MARK_READ, {"ids": [first]})
+
+    clock.travel(timedelta(days=29))
+    assert await prune(clock.utcnow()) == (0, 0)
+    clock.travel(timedelta(days=2))
+    assert await prune(clock.utcnow()) == (2, 0)  # the sent deliveries, after 30 days
+    clock.travel(timedelta(days=150))
+    assert await prune(clock.utcnow()) == (0, 1)  # the read entry, after 180 days
+    teacher = await signed_in_as(new_client, "demo-teacher")  # half a year on: a new session
+    inbox = (await teacher.data(INBOX))["inbox"]
+    assert [i["id"] for i in inbox["items"]] != [first] and inbox["unreadCount"] == 1

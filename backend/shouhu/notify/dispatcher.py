@@ -321,7 +321,7 @@ async def run_worker(
     connector = aiohttp.TCPConnector(limit=max(4, settings.dispatch_concurrency * 2))
     async with aiohttp.ClientSession(connector=connector) as session:
         worker = Worker(settings, session, name)
-        last_rules = 0.0
+        last_rules = last_prune = -float("inf")
         while not stop.is_set():
             if rules and time.monotonic() - last_rules >= scheduler.INTERVAL_SECONDS:
                 last_rules = time.monotonic()
@@ -329,6 +329,12 @@ async def run_worker(
                     await scheduler.tick(utcnow())
                 except Exception:  # noqa: BLE001 — reminders are retried on the next tick
                     logger.exception("reminder rules failed")
+            if rules and time.monotonic() - last_prune >= scheduler.PRUNE_SECONDS:
+                last_prune = time.monotonic()
+                try:
+                    await scheduler.prune(utcnow())
+                except Exception:  # noqa: BLE001 — pruning waits for the next hour
+                    logger.exception("pruning old notifications failed")
             try:
                 handled = await worker.run_once()
             except Exception:  # noqa: BLE001 — a lost database connection, say: wait and retry

@@ -26,7 +26,7 @@ from shouhu.care.models import CareCase, CaseStatus, RotaAssignment, SchoolPerio
 from shouhu.counselling.models import Booking, BookingStatus
 from shouhu.entries.models import CheckIn, HomeLog
 from shouhu.notify import rules
-from shouhu.notify.models import RuleRun
+from shouhu.notify.models import Delivery, DeliveryStatus, Notification, RuleRun
 from shouhu.notify.rules import Kind, SchoolClock
 from shouhu.notify.services import notify, notify_webhooks, school_clock
 from shouhu.schools.models import Guardianship, School
@@ -34,6 +34,9 @@ from shouhu.schools.models import Guardianship, School
 logger = logging.getLogger("shouhu.reminders")
 
 INTERVAL_SECONDS = 30
+PRUNE_SECONDS = 3600
+DELIVERY_KEPT = timedelta(days=30)  # finished deliveries: long enough to answer "did it go out?"
+READ_KEPT = timedelta(days=180)  # read inbox entries
 HOME = "/"
 BOARD = "/board"
 BOOKINGS = "/counselling/book"
@@ -209,3 +212,14 @@ async def tick(now: datetime) -> int:
     sent += await bookings_soon(now)
     sent += await escalate_alerts(now)
     return sent
+
+
+async def prune(now: datetime) -> tuple[int, int]:
+    """Forget finished deliveries after 30 days and read notifications after 180 (unread ones stay):
+    an inbox is for what is current, and less kept is less to leak. Returns (deliveries, notifications)."""
+    deliveries = await Delivery.filter(
+        status__in=[DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.GONE], due_at__lt=now - DELIVERY_KEPT
+    ).delete()
+    notifications = await Notification.filter(read_at__lt=now - READ_KEPT).delete()
+    return deliveries, notifications
+
