@@ -10,9 +10,12 @@ and ORM set-up are left out, and reported separately as the wall time of the run
 from __future__ import annotations
 
 import asyncio
+import os
+import resource
 import shutil
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import asyncpg
@@ -28,18 +31,34 @@ from tests.push_service import PushService
 MESSAGES = 2000
 
 
-def _run(url: str, push: PushService, workers: int, folder: Path, prefix: str) -> tuple[float, float, list[int]]:
-    """Deliver MESSAGES with `workers` processes: (msgs/s first to last message, wall seconds, shares)."""
+@dataclass
+class Run:
+    rate: float  # msgs/s from the first to the last message accepted
+    wall: float  # seconds, with process start-up
+    shares: list[int]
+    worker_cpu_ms: float  # CPU of the worker processes per message (user + system)
+    service_cpu_ms: float  # CPU of this process (the push service) per message
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run(url: str, push: PushService, workers: int, folder: Path, prefix: str) -> Run:
+    """Deliver MESSAGES with `workers` processes."""
     push.clear()
     created = seed_deliveries(url, MESSAGES, prefix=prefix)
     folder.mkdir()
     started = time.monotonic()
+    children, own = _cpu(resource.RUSAGE_CHILDREN), _cpu(resource.RUSAGE_SELF)
     processes = start_dispatchers(workers, worker_env(url, folder), folder)
     try:
         wait_all(processes, timeout=60)
     finally:
         stop_all(processes)
     wall = time.monotonic() - started
+    worker_cpu, service_cpu = _cpu(resource.RUSAGE_CHILDREN) - children, _cpu(resource.RUSAGE_SELF) - own
     received = push.received
     ids = [notification_id(message) for message in received]
     shares = [one.sent() for one in processes]
@@ -50,7 +69,12 @@ def _run(url: str, push: PushService, workers: int, folder: Path, prefix: str) -
     assert push.rejections == []
     assert sum(shares) == MESSAGES
     span = received[-1].received_at - received[0].received_at
-    return (MESSAGES - 1) / span, wall, shares
+    return Run((MESSAGES - 1) / span, wall, shares, worker_cpu / MESSAGES * 1000, service_cpu / MESSAGES * 1000)
+
+
+def _line(label: str, run: Run) -> str:
+    return (f"  {label}: {run.rate:.0f} msgs/s (wall {run.wall:.1f} s with start-up); CPU per message: "
+            f"workers {run.worker_cpu_ms:.2f} ms, push service {run.service_cpu_ms:.2f} ms\n")
 
 
 async def _commit_ms(url: str) -> float:
@@ -74,16 +98,17 @@ def test_dispatch_throughput_one_and_two_workers_postgres(empty_postgres_databas
     asyncio.run(apply_migrations(url, quiet=True))
     with PushService() as push:
         seed_people(url, push)
-        one, one_wall, _ = _run(url, push, 1, tmp_path / "one", "one")
-        two, two_wall, shares = _run(url, push, 2, tmp_path / "two", "two")
+        one = _run(url, push, 1, tmp_path / "one", "one")
+        two = _run(url, push, 2, tmp_path / "two", "two")
     assert delivery_statuses(url) == Counter({"sent": 2 * MESSAGES})
-    assert all(share > 0 for share in shares), shares
+    assert all(share > 0 for share in two.shares), two.shares
     commit = asyncio.run(_commit_ms(url))
     with capsys.disabled():
-        print(f"\n[bench postgres] dispatch of {MESSAGES} pushes to the loopback push service:\n"
-              f"  1 worker:  {one:.0f} msgs/s (wall {one_wall:.1f} s with start-up)\n"
-              f"  2 workers: {two:.0f} msgs/s (wall {two_wall:.1f} s with start-up), shares {shares}\n"
-              f"  ratio 2 workers / 1 worker: {two / one:.2f}x; one autocommitted write here: {commit:.1f} ms")
+        print(f"\n[bench postgres] dispatch of {MESSAGES} pushes to the loopback push service "
+              f"({os.cpu_count()} CPUs shared by the workers, the push service and PostgreSQL):\n"
+              + _line("1 worker ", one) + _line("2 workers", two)
+              + f"  shares {two.shares}; ratio 2 workers / 1 worker: {two.rate / one.rate:.2f}x; "
+              f"one autocommitted write here: {commit:.1f} ms")
 
 
 def test_dispatch_throughput_one_worker_sqlite(sqlite_template, tmp_path, capsys):
@@ -92,8 +117,7 @@ def test_dispatch_throughput_one_worker_sqlite(sqlite_template, tmp_path, capsys
     url = f"sqlite://{path}"
     with PushService() as push:
         seed_people(url, push)
-        rate, wall, _ = _run(url, push, 1, tmp_path / "one", "one")
+        one = _run(url, push, 1, tmp_path / "one", "one")
     assert delivery_statuses(url) == Counter({"sent": MESSAGES})
     with capsys.disabled():
-        print(f"\n[bench sqlite] dispatch of {MESSAGES} pushes to the loopback push service:\n"
-              f"  1 worker:  {rate:.0f} msgs/s (wall {wall:.1f} s with start-up)")
+        print(f"\n[bench sqlite] dispatch of {MESSAGES} pushes to the loopback push service:\n" + _line("1 worker ", one))
