@@ -69,7 +69,7 @@ def test_turning_notifications_on_registers_this_phone_and_the_test_push_arrives
     page.get_by_role("button", name="开启通知").click()
     expect(page.get_by_role("status").filter(has_text="已开启通知：Android · Chrome")).to_be_visible()
     expect(devices).to_have_count(1)
-    expect(devices.first.get_by_role("heading")).to_have_text("Android · Chrome")
+    expect(devices.first.get_by_role("heading")).to_have_text("Android · Chrome 本机")  # this phone is marked
     expect(page.get_by_role("button", name="关闭本机通知")).to_be_visible()
 
     page.get_by_role("button", name="发送测试通知").click()

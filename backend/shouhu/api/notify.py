@@ -60,6 +60,7 @@ class InboxPage:
 class PushDevice:
     id: strawberry.ID
     label: str
+    endpoint: str = strawberry.field(description="The device's push address: lets a browser recognise its own entry.")
     endpoint_host: str
     created_at: datetime.datetime
     last_success_at: datetime.datetime | None
@@ -67,7 +68,7 @@ class PushDevice:
     @classmethod
     def of(cls, row: models.PushSubscription) -> PushDevice:
         host = row.endpoint.split("://", 1)[-1].split("/", 1)[0]
-        return cls(id=_id(row.id), label=row.label, endpoint_host=host, created_at=row.created_at,
+        return cls(id=_id(row.id), label=row.label, endpoint=row.endpoint, endpoint_host=host, created_at=row.created_at,
                    last_success_at=row.last_success_at)
 
 

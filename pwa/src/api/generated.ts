@@ -898,7 +898,7 @@ export type MarkInboxReadMutation = { __typename: 'Mutation', markInboxRead:
 export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationSettingsQuery = { __typename: 'Query', notificationSettings: { __typename: 'NotificationSettings', vapidPublicKey: string, kinds: Array<{ __typename: 'NotificationKindSetting', kind: NotificationKind, enabled: boolean, mutable: boolean }>, devices: Array<{ __typename: 'PushDevice', id: string, label: string, endpointHost: string, createdAt: string, lastSuccessAt: string | null }>, times: { __typename: 'ReminderTimes', quietStart: string, quietEnd: string, mentorReminder: string, guardianReminder: string, leadDigest: string, escalateAfterMinutes: number, timeZone: string } | null } };
+export type NotificationSettingsQuery = { __typename: 'Query', notificationSettings: { __typename: 'NotificationSettings', vapidPublicKey: string, kinds: Array<{ __typename: 'NotificationKindSetting', kind: NotificationKind, enabled: boolean, mutable: boolean }>, devices: Array<{ __typename: 'PushDevice', id: string, label: string, endpoint: string, endpointHost: string, createdAt: string, lastSuccessAt: string | null }>, times: { __typename: 'ReminderTimes', quietStart: string, quietEnd: string, mentorReminder: string, guardianReminder: string, leadDigest: string, escalateAfterMinutes: number, timeZone: string } | null } };
 
 export type RegisterPushSubscriptionMutationVariables = Exact<{
   input: PushSubscriptionInput;
@@ -906,7 +906,7 @@ export type RegisterPushSubscriptionMutationVariables = Exact<{
 
 
 export type RegisterPushSubscriptionMutation = { __typename: 'Mutation', registerPushSubscription:
-    | { __typename: 'PushDevice', id: string, label: string, endpointHost: string, createdAt: string, lastSuccessAt: string | null }
+    | { __typename: 'PushDevice', id: string, label: string, endpoint: string, endpointHost: string, createdAt: string, lastSuccessAt: string | null }
     | { __typename: 'ValidationError', message: string, field: string | null, code: string }
    };
 

@@ -46,6 +46,7 @@ export const notifyEn: Record<keyof typeof notifyZh, string> = {
   'notify.notReady': 'Shouhu is not ready to receive notifications yet. Please reload this page and try again.',
   'notify.subscribeFailed':
     'This browser’s push service cannot be reached, so notifications cannot be turned on now. The notification inbox still works.',
+  'notify.thisDevice': 'this device',
   'notify.devicesTitle': 'Devices with notifications on',
   'notify.noDevices': 'No device has notifications on yet.',
   'notify.deviceAdded': 'Added {when}',

@@ -47,6 +47,7 @@ export const notifyZh = {
   'notify.disabled': '已关闭这台设备的通知。',
   'notify.notReady': '守护还没有准备好接收通知，请刷新本页后再试。',
   'notify.subscribeFailed': '无法连接这个浏览器的推送服务，暂时不能开启通知。通知收件箱仍然可以使用。',
+  'notify.thisDevice': '本机',
   'notify.devicesTitle': '已开启通知的设备',
   'notify.noDevices': '还没有设备开启通知。',
   'notify.deviceAdded': '添加于 {when}',

@@ -83,7 +83,7 @@ export const NotificationSettingsDocument = document<NotificationSettingsQuery, 
     notificationSettings {
       vapidPublicKey
       kinds { kind enabled mutable }
-      devices { id label endpointHost createdAt lastSuccessAt }
+      devices { id label endpoint endpointHost createdAt lastSuccessAt }
       times { quietStart quietEnd mentorReminder guardianReminder leadDigest escalateAfterMinutes timeZone }
     }
   }
@@ -98,7 +98,7 @@ export const RegisterPushSubscriptionDocument = document<
   mutation RegisterPushSubscription($input: PushSubscriptionInput!) {
     registerPushSubscription(input: $input) {
       __typename
-      ... on PushDevice { id label endpointHost createdAt lastSuccessAt }
+      ... on PushDevice { id label endpoint endpointHost createdAt lastSuccessAt }
       ... on ValidationError { message field code }
     }
   }

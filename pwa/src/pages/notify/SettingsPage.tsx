@@ -144,6 +144,19 @@ function Devices({ devices, onRemoved }: { devices: Device[]; onRemoved: (id: st
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // This browser's own entry, marked so that a person with several phones knows which is which.
+  const [mine, setMine] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    currentSubscription().then(
+      (subscription) => live && setMine(subscription?.endpoint ?? null),
+      () => live && setMine(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [devices]);
 
   const onRemove = async (device: Device) => {
     setBusy(device.id);
@@ -175,7 +188,15 @@ function Devices({ devices, onRemoved }: { devices: Device[]; onRemoved: (id: st
         <ul class="rows device-list">
           {devices.map((device) => (
             <li key={device.id} class="row device">
-              <h3>{device.label}</h3>
+              <h3>
+                {device.label}
+                {device.endpoint === mine && (
+                  <>
+                    {' '}
+                    <span class="badge this-device">{t('notify.thisDevice')}</span>
+                  </>
+                )}
+              </h3>
               <p class="muted">
                 {t('notify.deviceAdded', { when: formatDateTime(device.createdAt) })} ·{' '}
                 {device.lastSuccessAt
