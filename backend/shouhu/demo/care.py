@@ -583,10 +583,17 @@ def _outburst(demo: _Demo, case: CareCase, day: date, mentor: UUID, teacher: UUI
     )
 
 
+# Days whatever the date the demo is seeded on: (case, school days back) → how the student came to school.
+FORCED_STATUS = {("yuyan", 6): InSchoolStatus.ABSENT_WITH_LEAVE, ("zhiyuan", 4): InSchoolStatus.LATE,
+                 ("kexin", 9): InSchoolStatus.ABSENT_WITH_LEAVE}
+
+
 def _school_day(demo: _Demo, rng: random.Random, spec: CaseSpec, case: CareCase, day: date, mean: float,
                 staff: list[UUID], others: list[UUID], follow_up: bool, share: bool) -> None:
+    forced = next((status for (key, back), status in FORCED_STATUS.items()
+                   if key == spec.key and day == demo.school_day_back(back)), None)
     candidates = [a for a in staff if a] + [a for a in others if rng.random() < 0.25]
-    count = min(max(rng.choice(spec.check_ins), 1 if follow_up or share else 0), len(candidates))
+    count = min(max(rng.choice(spec.check_ins), 1 if follow_up or share or forced else 0), len(candidates))
     authors = rng.sample(candidates, count)
     weights = [w for w, _, _ in CHECK_IN_WINDOWS]
     windows = sorted(rng.choices(range(len(CHECK_IN_WINDOWS)), weights=weights, k=count))
@@ -599,6 +606,8 @@ def _school_day(demo: _Demo, rng: random.Random, spec: CaseSpec, case: CareCase,
     )
     if follow_up or share:
         day_status = InSchoolStatus.PRESENT
+    if forced:
+        day_status = forced
     if day_status == InSchoolStatus.ABSENT_WITH_LEAVE:
         authors, windows = authors[:1], [0]
     for n, (author, window) in enumerate(zip(authors, windows)):
@@ -652,6 +661,9 @@ def _evening(demo: _Demo, rng: random.Random, spec: CaseSpec, case: CareCase, gu
         return
     if spec.key == "zihan":
         if days_ago in (9, 17, 23):  # a few forgotten evenings, then a streak up to yesterday
+            return
+    elif spec.key == "haoran":
+        if days_ago % 3 == 1:  # a father on late shifts: every third evening goes unrecorded, whatever the date
             return
     elif roll < skip:
         return
