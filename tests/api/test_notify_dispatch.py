@@ -247,3 +247,15 @@ async def test_finished_deliveries_and_old_read_entries_are_forgotten_unread_one
     teacher = await signed_in_as(new_client, "demo-teacher")  # half a year on: a new session
     inbox = (await teacher.data(INBOX))["inbox"]
     assert [i["id"] for i in inbox["items"]] != [first] and inbox["unreadCount"] == 1
+
+
+async def test_pushes_are_written_in_the_language_the_person_last_used_the_app_in(teacher_phone, settings, push):
+    teacher, phone = teacher_phone
+    teacher.locale = "en"  # the person switches the app to English
+    await teacher.data(SEND_TEST)
+    async with worker(settings) as one:
+        await drain(one)
+    [message] = push.wait_for(1)
+    assert message.json()["title"] == "Shouhu"
+    assert message.json()["body"] == "This is a test notification: notifications are on"
+    assert (await teacher.data(INBOX))["inbox"]["items"][0]["text"] == message.json()["body"]
