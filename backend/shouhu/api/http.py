@@ -11,13 +11,13 @@ from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from shouhu.accounts.models import Account
 from shouhu.access.audit import AuditTrail
 from shouhu.access.errors import AccessError
 from shouhu.access.principal import ANONYMOUS, build_principal
 from shouhu.api.context import Context
 from shouhu.api.errors import BadInput
 from shouhu.api.loaders import Loaders
+from shouhu.auth.services import remember_locale
 from shouhu.auth.sessions import resolve_session
 from shouhu.i18n import negotiate, translate
 from shouhu.settings import Settings
@@ -120,10 +120,8 @@ async def graphql_endpoint(request: Request) -> Response:
     query, variables, operation = parsed
 
     session = await resolve_session(request.cookies.get(settings.session_cookie))
-    if session and request.headers.get("accept-language") and session.account.locale != locale:
-        # The app's language is the person's language: reminders pushed later are written in it.
-        await Account.filter(id=session.account.id).update(locale=locale)
-        session.account.locale = locale
+    if session and request.headers.get("accept-language"):
+        await remember_locale(session.account, locale)
     principal = await build_principal(session.account, session.id) if session else ANONYMOUS
     trail = AuditTrail(principal)
     context = Context(

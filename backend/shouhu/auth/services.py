@@ -118,3 +118,10 @@ async def change_password(account: Account, current: str, new: str, keep_session
     password_hash = await hash_password(new)
     await Account.filter(id=account.id).update(password_hash=password_hash, password_changed_at=utcnow())
     await end_other_sessions(account.id, keep=keep_session)
+
+
+async def remember_locale(account: Account, locale: str) -> None:
+    """The app's language is the person's language: reminders pushed later are written in it."""
+    if account.locale != locale:
+        await Account.filter(id=account.id).update(locale=locale)
+        account.locale = locale
