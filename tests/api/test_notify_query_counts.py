@@ -60,3 +60,23 @@ async def test_notifying_many_people_with_many_devices_is_a_fixed_number_of_stat
     many = await statements(people, "many")
     assert few == many
     assert await Delivery.filter(notification__key__startswith="crisis_alert:many:").count() == 9
+
+
+async def test_a_reminder_tick_with_nothing_due_reads_the_same_for_one_school_or_five():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from shouhu.admin import create_admin
+    from shouhu.notify import scheduler
+
+    saturday = datetime(2026, 11, 28, 10, tzinfo=ZoneInfo("Asia/Shanghai"))  # no daily rule is due
+
+    async def statements() -> int:
+        with QueryCounter() as counter:
+            assert await scheduler.tick(saturday) == 0
+        return counter.count
+
+    one = await statements()
+    for n in range(4):
+        await create_admin(f"第{n}中学", f"admin-{n}", "管理员", "a-long-admin-pass-1")
+    assert await statements() == one <= 6

@@ -17,7 +17,7 @@ from shouhu.notify import scheduler
 from shouhu.notify.models import Delivery, Notification
 from shouhu.notify.rules import Kind, topic
 from shouhu.notify.services import notify
-from shouhu.schools.models import School, Student
+from shouhu.schools.models import School
 from tests.care_support import ACK, ALERTS, CHECK_IN, HOME_LOG, check_in_input, home_log_input, new_id
 from tests.notify_support import (
     INBOX, SAVE_WEBHOOK, SET_KINDS, SET_TIMES, TIMES, open_case_with_mentor, raise_crisis, register,
@@ -260,4 +260,3 @@ async def test_a_school_robot_gets_the_escalation_with_counts_only(new_client, t
         kinds = sorted(await Delivery.filter(channel="webhook").values_list("kind", "count"))
     # Not the crisis alert itself (not chosen); 吴昊然 is the one student without a check-in today.
     assert kinds == [("alert_unacknowledged", 1), ("missing_check_ins", 1)]
-    assert await Student.filter(id=zihan.id).exists()

@@ -18,7 +18,7 @@ import asyncio
 import logging
 import random
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -63,7 +63,6 @@ class Stats:
     retried: int = 0
     failed: int = 0
     gone: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)
 
     def count(self, outcome: Outcome) -> None:
         if outcome.status is DeliveryStatus.SENT:

@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 from shouhu.access import audit, scopes
 from shouhu.access.policies import require_authenticated
 from shouhu.access.principal import Principal
+from shouhu.care.models import TeamRole
 from shouhu.clock import utcnow
 from shouhu.errors import Invalid
 from shouhu.notify.addresses import check_url
@@ -35,7 +36,7 @@ def relevant_kinds(principal: Principal) -> list[Kind]:
     kinds: list[Kind] = []
     if principal.lead_of or principal.counsellor_of or principal.admin_of:
         kinds += [Kind.CRISIS_ALERT, Kind.ALERT_UNACKNOWLEDGED]
-    if principal.member_of:
+    if TeamRole.MENTOR in principal.member_of.values():  # social workers and doctors get no check-in reminder
         kinds.append(Kind.CHECK_INS_DUE)
     if principal.lead_of:
         kinds += [Kind.MISSING_CHECK_INS, Kind.ROTA_GAPS]

@@ -28,7 +28,7 @@ from shouhu.entries.models import CheckIn, HomeLog
 from shouhu.notify import rules
 from shouhu.notify.models import Delivery, DeliveryStatus, Notification, RuleRun
 from shouhu.notify.rules import Kind, SchoolClock
-from shouhu.notify.services import notify, notify_webhooks, school_clock
+from shouhu.notify.services import notify, notify_webhooks, school_clocks
 from shouhu.schools.models import Guardianship, School
 
 logger = logging.getLogger("shouhu.reminders")
@@ -55,12 +55,14 @@ async def _active_cases(school: School, connection: BaseDBAsyncClient) -> list[t
     )
 
 
-async def _send(school: School, digests: list[rules.Digest], day: date, now: datetime, connection) -> int:
+async def _send(school: School, clock: SchoolClock, digests: list[rules.Digest], day: date, now: datetime,
+                connection) -> int:
     """Each digest as one notification to its person, once for the day."""
     sent = 0
     for digest in digests:
         sent += len(await notify(school_id=school.id, recipients=[digest.recipient_id], kind=digest.kind,
-                                 event=day.isoformat(), count=digest.count, target=HOME, at=now, connection=connection))
+                                 event=day.isoformat(), count=digest.count, target=HOME, at=now, clock=clock,
+                                 connection=connection))
     return sent
 
 
@@ -76,7 +78,7 @@ async def mentor_check_ins(school: School, clock: SchoolClock, day: date, now: d
     done = await CheckIn.filter(school_id=school.id, school_date=day).using_db(connection).values_list(
         "author_id", "student_id"
     )
-    return await _send(school, rules.check_ins_digests(assignments, done, clock=clock, now=now), day, now, connection)
+    return await _send(school, clock, rules.check_ins_digests(assignments, done, clock=clock, now=now), day, now, connection)
 
 
 async def guardian_home_logs(school: School, clock: SchoolClock, day: date, now: datetime, connection) -> int:
@@ -93,7 +95,7 @@ async def guardian_home_logs(school: School, clock: SchoolClock, day: date, now:
     )
     # A log by either parent counts for both.
     done = [(guardian, student) for guardian, student in pairs if student in logged]
-    return await _send(school, rules.home_log_reminders(guardians, done, clock=clock, now=now), day, now, connection)
+    return await _send(school, clock, rules.home_log_reminders(guardians, done, clock=clock, now=now), day, now, connection)
 
 
 async def lead_digest(school: School, clock: SchoolClock, day: date, now: datetime, connection) -> int:
@@ -122,9 +124,9 @@ async def lead_digest(school: School, clock: SchoolClock, day: date, now: dateti
     sent = 0
     for kind, counts in ((Kind.MISSING_CHECK_INS, missing), (Kind.ROTA_GAPS, gaps)):
         digests = [rules.Digest(lead, kind, count, "") for lead, count in counts.items() if count]
-        sent += await _send(school, digests, day, now, connection)
+        sent += await _send(school, clock, digests, day, now, connection)
         await notify_webhooks(school_id=school.id, kind=kind, event=day.isoformat(), count=sum(counts.values()),
-                              at=now, connection=connection)
+                              at=now, clock=clock, connection=connection)
     return sent
 
 
@@ -135,7 +137,7 @@ DAILY: tuple[tuple[Kind, str, Rule], ...] = (
 )
 
 
-async def bookings_soon(now: datetime) -> int:
+async def bookings_soon(now: datetime, clocks: dict[UUID, SchoolClock]) -> int:
     """A student hears of a booking starting within the hour, once."""
     soon = await Booking.filter(
         status=BookingStatus.BOOKED, starts_at__gt=now, starts_at__lte=now + timedelta(minutes=60),
@@ -147,17 +149,17 @@ async def bookings_soon(now: datetime) -> int:
         if booking in due:
             try:
                 sent += len(await notify(school_id=school, recipients=[account], kind=Kind.BOOKING_SOON,
-                                         event=str(booking), target=BOOKINGS, at=now))
+                                         event=str(booking), target=BOOKINGS, at=now, clock=clocks.get(school)))
             except IntegrityError:
                 continue  # another worker reminded this booking a moment ago
     return sent
 
 
-async def escalate_alerts(now: datetime) -> int:
+async def escalate_alerts(now: datetime, schools: list[School], clocks: dict[UUID, SchoolClock]) -> int:
     """An alert unacknowledged past the school's limit is repeated to the lead and escalated to
     the school's leadership (and its robots), once."""
-    schools = dict(await School.all().values_list("id", "escalate_after_minutes"))
-    shortest = min(schools.values(), default=30)
+    limits = {school.id: school.escalate_after_minutes for school in schools}
+    shortest = min(limits.values(), default=30)
     open_alerts = await Alert.filter(
         acknowledged_at=None, raised_at__lte=now - timedelta(minutes=shortest), raised_at__gte=now - timedelta(days=1)
     ).values_list("id", "school_id", "student_id", "raised_at", "case__lead_id")
@@ -170,27 +172,27 @@ async def escalate_alerts(now: datetime) -> int:
         leaders[school].append(account)
     sent = 0
     for alert, school, student, raised_at, lead in open_alerts:
-        after = timedelta(minutes=schools.get(school, 30))
+        after = timedelta(minutes=limits.get(school, 30))
         if not rules.escalations([(alert, raised_at, None)], now=now, after=after):
             continue
         try:
             async with in_transaction() as connection:
                 recipients = ([lead] if lead else []) + leaders[school]
                 sent += len(await notify(school_id=school, recipients=recipients, kind=Kind.ALERT_UNACKNOWLEDGED,
-                                         event=str(alert), target=student_page(student), at=now, connection=connection))
+                                         event=str(alert), target=student_page(student), at=now,
+                                         clock=clocks.get(school), connection=connection))
                 await notify_webhooks(school_id=school, kind=Kind.ALERT_UNACKNOWLEDGED, event=str(alert), at=now,
-                                      connection=connection)
+                                      clock=clocks.get(school), connection=connection)
         except IntegrityError:
             continue  # another worker escalated this alert a moment ago
     return sent
 
 
-async def _daily(school: School, clock: SchoolClock, now: datetime) -> int:
+async def _daily(school: School, clock: SchoolClock, now: datetime, ran: set[tuple[UUID, str, date]]) -> int:
     day = now.astimezone(clock.tz).date()
-    ran = set(await RuleRun.filter(school_id=school.id, day=day).values_list("rule", flat=True))
     sent = 0
     for kind, at_field, rule in DAILY:
-        if kind.value in ran or not rules.due_today(clock, getattr(clock, at_field), now):
+        if (school.id, kind.value, day) in ran or not rules.due_today(clock, getattr(clock, at_field), now):
             continue
         try:
             async with in_transaction() as connection:
@@ -202,21 +204,30 @@ async def _daily(school: School, clock: SchoolClock, now: datetime) -> int:
 
 
 async def tick(now: datetime) -> int:
-    """Run every rule that is due; the number of notifications created."""
+    """Run every rule that is due; the number of notifications created. Schools, their holidays
+    and the day's rule runs are read once per tick, whatever the number of schools."""
+    schools = await School.all()
+    clocks = await school_clocks(schools)
+    days = {now.astimezone(clock.tz).date() for clock in clocks.values()}
+    ran = set(await RuleRun.filter(school_id__in=[s.id for s in schools], day__in=days).values_list(
+        "school_id", "rule", "day"
+    ))
     sent = 0
-    for school in await School.all():
+    for school in schools:
         try:
-            sent += await _daily(school, await school_clock(school), now)
+            sent += await _daily(school, clocks[school.id], now, ran)
         except Exception:  # noqa: BLE001 — one school's failure must not stop the others
             logger.exception("daily reminders failed for a school")
-    sent += await bookings_soon(now)
-    sent += await escalate_alerts(now)
+    sent += await bookings_soon(now, clocks)
+    sent += await escalate_alerts(now, schools, clocks)
     return sent
 
 
 async def prune(now: datetime) -> tuple[int, int]:
     """Forget finished deliveries after 30 days and read notifications after 180 (unread ones stay):
-    an inbox is for what is current, and less kept is less to leak. Returns (deliveries, notifications)."""
+    an inbox is for what is current, and less kept is less to leak. Rule runs go after a week (only
+    today's are looked at). Returns (deliveries, notifications)."""
+    await RuleRun.filter(ran_at__lt=now - timedelta(days=7)).delete()
     deliveries = await Delivery.filter(
         status__in=[DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.GONE], due_at__lt=now - DELIVERY_KEPT
     ).delete()

@@ -8,6 +8,7 @@ webhook deliveries, never the inbox copy.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime, time, timedelta
 from uuid import UUID
@@ -40,18 +41,35 @@ def _minutes(value: int) -> time:
     return time(value // 60 % 24, value % 60)
 
 
-async def school_clock(school: School, connection: BaseDBAsyncClient | None = None) -> SchoolClock:
-    closed = await NonSchoolDay.filter(school_id=school.id).using_db(connection).values_list("day", flat=True)
-    return SchoolClock(
-        time_zone=school.time_zone,
-        school_days=frozenset(school.school_days or []),
-        non_school_dates=frozenset(closed),
-        quiet_start=_minutes(school.quiet_start_minute),
-        quiet_end=_minutes(school.quiet_end_minute),
-        mentor_reminder=_minutes(school.mentor_reminder_minute),
-        guardian_reminder=_minutes(school.guardian_reminder_minute),
-        lead_digest=_minutes(school.lead_digest_minute),
-    )
+async def school_clocks(schools: Iterable[School], connection: BaseDBAsyncClient | None = None) -> dict[UUID, SchoolClock]:
+    """Each school's clock (its time zone, days, holidays and reminder times), in one query."""
+    schools = list(schools)
+    closed: dict[UUID, set] = defaultdict(set)
+    for school_id, day in await NonSchoolDay.filter(school_id__in=[s.id for s in schools]).using_db(
+        connection
+    ).values_list("school_id", "day"):
+        closed[school_id].add(day)
+    return {
+        school.id: SchoolClock(
+            time_zone=school.time_zone,
+            school_days=frozenset(school.school_days or []),
+            non_school_dates=frozenset(closed[school.id]),
+            quiet_start=_minutes(school.quiet_start_minute),
+            quiet_end=_minutes(school.quiet_end_minute),
+            mentor_reminder=_minutes(school.mentor_reminder_minute),
+            guardian_reminder=_minutes(school.guardian_reminder_minute),
+            lead_digest=_minutes(school.lead_digest_minute),
+        )
+        for school in schools
+    }
+
+
+async def _clock_of(school_id: UUID | None, connection: BaseDBAsyncClient | None) -> SchoolClock:
+    """The school's clock; without a school (district staff) every day counts and Shanghai time applies."""
+    school = await School.get_or_none(id=school_id).using_db(connection) if school_id else None
+    if school is None:
+        return SchoolClock("Asia/Shanghai", frozenset(range(1, 8)))
+    return (await school_clocks([school], connection))[school.id]
 
 
 def expires_at(clock: SchoolClock, kind: Kind, at: datetime) -> datetime:
@@ -83,16 +101,18 @@ async def notify(
     count: int = 1,
     target: str = "/",
     at: datetime | None = None,
+    clock: SchoolClock | None = None,
     connection: BaseDBAsyncClient | None = None,
 ) -> list[Notification]:
     """One inbox notification per recipient (unless they turned the kind off) and one push
     delivery per device. `event` names the occasion (an alert id, a local date): the same
-    (kind, event, recipient) is notified once. Returns the notifications created now."""
+    (kind, event, recipient) is notified once. A caller that has the school's `clock` passes it.
+    Returns the notifications created now."""
     wanted = list(dict.fromkeys(recipients))
     if not wanted or count < 1:
         return []
     now = at or utcnow()
-    if kind not in URGENT and kind is not Kind.TEST:
+    if kind in MUTABLE:
         muted = await _muted(wanted, connection)
         wanted = [r for r in wanted if kind.value not in muted.get(r, set())]
     keys = {r: f"{kind.value}:{event}:{r}" for r in wanted}
@@ -102,8 +122,7 @@ async def notify(
     wanted = [r for r in wanted if keys[r] not in existing]
     if not wanted:
         return []
-    school = await School.get_or_none(id=school_id).using_db(connection) if school_id else None
-    clock = await school_clock(school, connection) if school else SchoolClock("Asia/Shanghai", frozenset(range(1, 8)))
+    clock = clock or await _clock_of(school_id, connection)
     due = deliver_at(clock, kind, now)
     expiry = expires_at(clock, kind, now)
     local_day = now.astimezone(clock.tz).date()
@@ -142,6 +161,7 @@ async def notify_webhooks(
     event: str,
     count: int = 1,
     at: datetime | None = None,
+    clock: SchoolClock | None = None,
     connection: BaseDBAsyncClient | None = None,
 ) -> int:
     """One delivery per active chat robot of the school that takes this kind, once per event."""
@@ -159,8 +179,7 @@ async def notify_webhooks(
     now = at or utcnow()
     keys = {hook: f"webhook:{hook}:{kind.value}:{event}" for hook in hooks}
     existing = set(await Delivery.filter(key__in=list(keys.values())).using_db(connection).values_list("key", flat=True))
-    school = await School.get(id=school_id).using_db(connection)
-    clock = await school_clock(school, connection)
+    clock = clock or await _clock_of(school_id, connection)
     due, expiry = deliver_at(clock, kind, now), expires_at(clock, kind, now)
     if due >= expiry:
         return 0
