@@ -15,18 +15,25 @@ function isNotFound(error: unknown): boolean {
   return code === 'NOT_FOUND' || code === 'BAD_USER_INPUT';
 }
 
-/** Loads again whenever `key` (the id in the address) changes, and on `retry()`. */
+const LOADING = { status: 'loading' } as const;
+
+/**
+ * Loads again whenever `key` (the id in the address) changes, and on `retry()`. What was loaded
+ * for another key is never returned: on the render where the key changes (before the effect
+ * starts the new load) the page shows "loading", not the previous student's or week's data.
+ */
 export function usePageData<T>(load: () => Promise<T>, key: string) {
-  const [state, setState] = useState<PageData<T>>({ status: 'loading' });
+  const [loaded, setLoaded] = useState<{ key: string; state: PageData<T> }>({ key, state: LOADING });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let live = true;
-    setState({ status: 'loading' });
+    setLoaded({ key, state: LOADING });
     load().then(
-      (data) => live && setState({ status: 'ready', data }),
+      (data) => live && setLoaded({ key, state: { status: 'ready', data } }),
       (error: unknown) => {
-        if (live) setState(isNotFound(error) ? { status: 'notFound' } : { status: 'error', message: errorMessage(error) });
+        if (!live) return;
+        setLoaded({ key, state: isNotFound(error) ? { status: 'notFound' } : { status: 'error', message: errorMessage(error) } });
       },
     );
     return () => {
@@ -34,5 +41,6 @@ export function usePageData<T>(load: () => Promise<T>, key: string) {
     };
   }, [key, attempt]);
 
+  const state: PageData<T> = loaded.key === key ? loaded.state : LOADING;
   return { state, retry: () => setAttempt((n) => n + 1) };
 }
