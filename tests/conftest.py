@@ -112,10 +112,10 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
     (dist / "index.html").write_text("<!doctype html><title>守护</title>", encoding="utf-8")
     (dist / "sw.js").write_text("// service worker", encoding="utf-8")
     (dist / "assets" / "index-abc123.js").write_text("console.log(1)", encoding="utf-8")
-    # Pushes and robots go to loopback servers in the tests (push_allow_insecure).
+    # Pushes and robots go to loopback servers in the tests (push_allow_loopback).
     return Settings(database_url=database_url, pwa_dist=dist, secret_key=os.environ["SHOUHU_SECRET_KEY"],
                     password_profile="cheapest", vapid_private_key=str(tmp_path / "vapid_private.pem"),
-                    push_allow_insecure=True, push_timeout_seconds=2.0)
+                    push_allow_loopback=True, push_timeout_seconds=2.0)
 
 
 @pytest.fixture

@@ -38,8 +38,9 @@ class Settings:
     # generated into var/ on first use. The subject is a mailto: or https: contact for push services.
     vapid_private_key: str = str(ROOT / "var" / "vapid_private.pem")
     vapid_subject: str = ""
-    # Tests only: accept http:// and loopback push endpoints and webhooks (a local push service).
-    push_allow_insecure: bool = False
+    # Tests only: also accept push endpoints and webhooks on this machine's loopback address, over
+    # http or https (the tests' own push service). Every other address is checked as in production.
+    push_allow_loopback: bool = False
     push_timeout_seconds: float = 10.0
     # The dispatcher: how long a worker's claim on a delivery lasts, how many it claims at once,
     # how many it sends at the same time, and how often it looks for due work.
@@ -96,7 +97,7 @@ class Settings:
             ),
             vapid_private_key=env.get("SHOUHU_VAPID_PRIVATE_KEY", defaults.vapid_private_key),
             vapid_subject=env.get("SHOUHU_VAPID_SUBJECT", defaults.vapid_subject),
-            push_allow_insecure=env.get("SHOUHU_PUSH_ALLOW_INSECURE", "") == "1",
+            push_allow_loopback=env.get("SHOUHU_PUSH_ALLOW_LOOPBACK", "") == "1",
             push_timeout_seconds=float(env.get("SHOUHU_PUSH_TIMEOUT_SECONDS", defaults.push_timeout_seconds)),
             dispatch_lease_seconds=int(env.get("SHOUHU_DISPATCH_LEASE_SECONDS", defaults.dispatch_lease_seconds)),
             dispatch_batch=int(env.get("SHOUHU_DISPATCH_BATCH", defaults.dispatch_batch)),
@@ -120,8 +121,8 @@ class Settings:
             raise SettingsError("SHOUHU_PUBLIC_ORIGIN must be an https:// origin in production")
         if self.password_profile == "cheapest":
             raise SettingsError("the 'cheapest' password profile is for tests only")
-        if self.push_allow_insecure:
-            raise SettingsError("SHOUHU_PUSH_ALLOW_INSECURE is for tests only")
+        if self.push_allow_loopback:
+            raise SettingsError("SHOUHU_PUSH_ALLOW_LOOPBACK is for tests only")
         if self.vapid_subject and not self.vapid_subject.startswith(("mailto:", "https://")):
             raise SettingsError("SHOUHU_VAPID_SUBJECT must be a mailto: or https: contact")
 

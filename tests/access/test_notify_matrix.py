@@ -25,7 +25,18 @@ ROBOT_URL = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-robot-k
 
 
 @pytest.fixture
-async def world(new_client, push):
+def public_robot_host(monkeypatch):
+    """This machine resolves no public names: the robot's host resolves as a public resolver would answer."""
+    from shouhu.notify import addresses
+
+    async def lookup(host: str) -> list[str]:
+        return {"qyapi.weixin.qq.com": ["101.91.40.121"]}.get(host, [])
+
+    monkeypatch.setattr(addresses, "lookup", lookup)
+
+
+@pytest.fixture
+async def world(new_client, push, public_robot_host):
     await another_school()
     student = await open_case_with_mentor(new_client)
     await raise_crisis(new_client, student)  # the class teacher (lead) and the counsellor are told

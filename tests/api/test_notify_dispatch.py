@@ -206,7 +206,8 @@ async def test_a_school_robot_hears_of_a_crisis_alert_in_content_free_words_and_
         assert "周子涵" not in json.dumps(robot.messages, ensure_ascii=False)
 
 
-async def test_in_production_an_address_that_now_resolves_into_a_private_network_is_not_called(
+@pytest.mark.parametrize("env", ["prod", "dev"])
+async def test_an_address_that_now_resolves_into_a_private_network_is_not_called(env, 
     teacher_phone, settings, push, monkeypatch
 ):
     from shouhu.notify import addresses
@@ -218,8 +219,9 @@ async def test_in_production_an_address_that_now_resolves_into_a_private_network
     teacher, phone = teacher_phone
     await teacher.data(SEND_TEST)
     await PushSubscription.all().update(endpoint="https://push.example.com/send/abc")
-    prod = dataclasses.replace(settings, env="prod", push_allow_insecure=False)
-    async with worker(prod) as one:
+    # Checked again before the call in every environment, the tests' loopback setting included.
+    checked = dataclasses.replace(settings, env=env, push_allow_loopback=env == "dev")
+    async with worker(checked) as one:
         assert await drain(one) == 1
     delivery = await Delivery.get()
     assert delivery.status == DeliveryStatus.PENDING and delivery.last_error == "address refused"

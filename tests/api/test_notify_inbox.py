@@ -147,7 +147,7 @@ async def test_a_malformed_subscription_is_refused_and_nothing_is_stored(new_cli
 
 
 async def test_plain_http_endpoints_are_refused_outside_test_settings(app, new_client, settings, push):
-    app.state.settings = dataclasses.replace(settings, push_allow_insecure=False)
+    app.state.settings = dataclasses.replace(settings, push_allow_loopback=False)
     teacher = await signed_in_as(new_client, "demo-teacher")
     result = (await teacher.data(REGISTER, {"input": subscription_input(push.new_device())}))["registerPushSubscription"]
     assert result["code"] == "PUSH_BAD_ENDPOINT" and await PushSubscription.all().count() == 0

@@ -152,7 +152,7 @@ def worker_env(url: str, folder: Path, **extra: str) -> dict[str, str]:
         "SHOUHU_ENV": "dev",
         "SHOUHU_DATABASE_URL": url,
         "SHOUHU_VAPID_PRIVATE_KEY": str(key),
-        "SHOUHU_PUSH_ALLOW_INSECURE": "1",
+        "SHOUHU_PUSH_ALLOW_LOOPBACK": "1",
         "SHOUHU_PASSWORD_PROFILE": "cheapest",
         "SHOUHU_SECRET_KEY": os.environ.get("SHOUHU_SECRET_KEY", "test-secret-key-of-more-than-32-characters"),
         "SHOUHU_DISPATCH_CONCURRENCY": str(CONCURRENCY),

@@ -68,7 +68,7 @@ def server(browser_ready, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         "SHOUHU_PASSWORD_PROFILE": "cheapest",
         "SHOUHU_PUBLIC_ORIGIN": f"http://127.0.0.1:{port}",
         # Pushes go to a loopback push service in the tests, sent by a worker inside the server.
-        "SHOUHU_PUSH_ALLOW_INSECURE": "1",
+        "SHOUHU_PUSH_ALLOW_LOOPBACK": "1",
         "SHOUHU_DISPATCH_IN_PROCESS": "1",
         "SHOUHU_DISPATCH_POLL_SECONDS": "0.3",
         "SHOUHU_VAPID_PRIVATE_KEY": str(database.parent / "vapid_private.pem"),

@@ -1,6 +1,6 @@
 """What notifications say and where the server may send them: content-free texts in both
-languages, payloads within Web Push's limit, https only, no private networks in production, and
-the VAPID key pair."""
+languages, payloads within Web Push's limit, https only, no private networks in any environment,
+and the VAPID key pair."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from shouhu.settings import Settings, SettingsError
 
 PROD = Settings(env="prod", secret_key="x" * 40, public_origin="https://shouhu.example.edu.cn")
 DEV = Settings()
+TESTS = dataclasses.replace(DEV, push_allow_loopback=True)
+EVERY_ENVIRONMENT = pytest.mark.parametrize("settings", [PROD, DEV, TESTS], ids=["production", "development", "tests"])
 
 
 @pytest.mark.parametrize("kind", list(Kind))
@@ -59,35 +61,42 @@ def dns(monkeypatch):
     monkeypatch.setattr(addresses, "lookup", lookup)
 
 
+@EVERY_ENVIRONMENT
 @pytest.mark.parametrize("url", [
     "https://fcm.googleapis.com/fcm/send/abc", "https://web.push.apple.com/QG9", "https://8.8.8.8/push/x",
 ])
-async def test_public_https_push_services_are_accepted_in_production(url):
-    assert await check_url(url, PROD, "push.bad_endpoint", "endpoint") == url
+async def test_public_https_push_services_are_accepted(url, settings):
+    assert await check_url(url, settings, "push.bad_endpoint", "endpoint") == url
 
 
+# Refused everywhere, the tests' loopback setting included: it opens loopback, nothing else.
+@EVERY_ENVIRONMENT
 @pytest.mark.parametrize("url", [
-    "http://fcm.googleapis.com/fcm/send/abc", "https://127.0.0.1/x", "https://10.1.2.3/x", "https://192.168.1.10/x",
-    "https://169.254.169.254/latest/meta-data", "https://[::1]/x", "https://[fd00::1]/x", "https://localhost/x",
+    "http://fcm.googleapis.com/fcm/send/abc", "https://10.1.2.3/x", "https://192.168.1.10/x", "https://10.0.0.1/x",
+    "https://169.254.169.254/latest/meta-data", "http://169.254.169.254/latest/meta-data", "https://[fd00::1]/x",
+    "https://[fe80::1]/x", "https://[::ffff:10.0.0.1]/x", "https://100.64.0.1/x",
     "https://push.local/x", "https://intranet/x", "https://metadata.google.internal/x", "https://0.0.0.0/x",
-    "https://unresolvable.invalid/x", "https://rebound.example.com/x", "https://user@fcm.googleapis.com/x", "https://fcm.googleapis.com:99999/x", "",
+    "https://unresolvable.invalid/x", "https://rebound.example.com/x", "https://user@fcm.googleapis.com/x",
+    "https://fcm.googleapis.com:99999/x", "ftp://127.0.0.1/x", "",
 ])
-async def test_plain_http_and_private_addresses_are_refused_in_production(url):
+async def test_plain_http_and_private_addresses_are_refused_in_every_environment(url, settings):
     with pytest.raises(Invalid) as refused:
-        await check_url(url, PROD, "push.bad_endpoint", "endpoint")
+        await check_url(url, settings, "push.bad_endpoint", "endpoint")
     assert refused.value.key == "push.bad_endpoint"
 
 
-async def test_outside_production_https_is_still_required_unless_tests_allow_loopback():
-    with pytest.raises(Invalid):
-        await check_url("http://127.0.0.1:9000/push/x", DEV, "push.bad_endpoint", "endpoint")
-    loopback = dataclasses.replace(DEV, push_allow_insecure=True)
-    assert await check_url("http://127.0.0.1:9000/push/x", loopback, "push.bad_endpoint", "endpoint")
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9000/push/x", "https://127.0.0.1/x", "https://[::1]/x",
+                                 "http://localhost:8001/push/x"])
+async def test_only_the_test_setting_lets_the_loopback_push_service_be_called(url):
+    for settings in (PROD, DEV):
+        with pytest.raises(Invalid):
+            await check_url(url, settings, "push.bad_endpoint", "endpoint")
+    assert await check_url(url, TESTS, "push.bad_endpoint", "endpoint") == url
 
 
 def test_production_refuses_the_test_only_loopback_switch():
     with pytest.raises(SettingsError):
-        dataclasses.replace(PROD, push_allow_insecure=True).validate()
+        dataclasses.replace(PROD, push_allow_loopback=True).validate()
 
 
 def test_development_generates_a_private_vapid_key_once(tmp_path):

@@ -1,6 +1,8 @@
-"""Where the server may send: push endpoints and chat-robot URLs must be https and, in production,
-must not point into a private network (the server would otherwise call inside its own network on a
-user's say-so)."""
+"""Where the server may send: push endpoints and chat-robot URLs must be https and must not point
+into a private network (the server would otherwise call inside its own network on a user's say-so).
+The rule is the same in every environment — a staging server sits inside a network too. The one
+exception is a test setting (`push_allow_loopback`, refused in production) that lets the tests'
+own push service on this machine's loopback address be called, over http or https."""
 
 from __future__ import annotations
 
@@ -14,6 +16,15 @@ from shouhu.settings import Settings
 
 PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".intranet")
 MAX_URL = 1024
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _private(address: str) -> bool:
@@ -54,15 +65,14 @@ async def check_url(url: str | None, settings: Settings, error_key: str, field: 
         raise Invalid(error_key, field=field) from None
     if not host or parts.username or parts.password:
         raise Invalid(error_key, field=field)
-    if settings.push_allow_insecure:
+    if settings.push_allow_loopback and _loopback(host):
         if parts.scheme not in ("https", "http"):
             raise Invalid(error_key, field=field)
         return value
     if parts.scheme != "https":
         raise Invalid(error_key, field=field)
-    if settings.is_prod:
-        if host == "localhost" or host.endswith(PRIVATE_SUFFIXES) or "." not in host.strip("[]"):
-            raise Invalid(error_key, field=field)
-        if _private(host.strip("[]")) or await _resolves_private(host):
-            raise Invalid(error_key, field=field)
+    if host == "localhost" or host.endswith(PRIVATE_SUFFIXES) or "." not in host.strip("[]"):
+        raise Invalid(error_key, field=field)
+    if _private(host.strip("[]")) or await _resolves_private(host):
+        raise Invalid(error_key, field=field)
     return value

@@ -188,11 +188,9 @@ class Worker:
         return await self._webhook(delivery, now)
 
     async def _may_call(self, url: str) -> bool:
-        """In production, the address is checked again before a call: a name that resolved to a
-        public address when it was saved may point into a private network now. A refusal is
+        """The address is checked again before a call, in every environment: a name that resolved
+        to a public address when it was saved may point into a private network now. A refusal is
         retried (it may be a passing DNS failure); answers are kept for a few minutes per host."""
-        if not self.settings.is_prod:
-            return True
         host = urlsplit(url).hostname or ""
         cached = self._hosts.get(host)
         if cached and cached[0] > time.monotonic():
