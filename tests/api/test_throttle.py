@@ -1,0 +1,159 @@
+"""Sign-in throttling as a school meets it: everyone behind one network address, on a fixed clock.
+
+The test client always comes from 127.0.0.1, like a school's staff behind its NAT address.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+
+from shouhu import clock
+from shouhu.accounts.models import LoginThrottle
+from shouhu.auth import decay, services, throttle
+from shouhu.auth.passwords import verify_password
+from tests.support import GraphQLClient
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+GENERIC = "账号或密码不正确，或尝试次数过多。请核对后再试，或稍后再试。"
+ADDRESS = "addr:127.0.0.1"
+
+
+async def fail_many(browser: GraphQLClient, count: int, over: timedelta, prefix: str = "guess") -> None:
+    """`count` wrong passwords for as many different logins, spread evenly over `over`."""
+    for n in range(count):
+        await browser.login(f"{prefix}-{n}", "wrong-password")
+        clock.travel(over / count)
+
+
+async def remembered(key: str) -> int:
+    row = await LoginThrottle.get(key=key)
+    rule = throttle.ADDRESS if key.startswith("addr:") else throttle.ACCOUNT
+    return decay.remembered(decay.level_at(decay.State(row.level, row.updated_at), rule, clock.utcnow()))
+
+
+# --- one address, many people -------------------------------------------------------------------
+
+async def test_a_school_day_of_scattered_mistakes_never_locks_the_address(new_client):
+    # 150 wrong passwords by 120 different people over 8 hours, the demo teacher's among them.
+    staff = new_client()
+    for n in range(150):
+        await staff.login("demo-teacher" if n in (10, 90) else f"staff-{n % 120}", "wrong-password")
+        clock.travel(timedelta(hours=8) / 150)
+    assert (await new_client().login("demo-teacher"))["__typename"] == "LoginSuccess"
+
+
+async def test_a_burst_from_one_address_locks_it_for_new_browsers_until_it_stops(new_client):
+    await fail_many(new_client(), 200, over=timedelta(minutes=2))
+    refused = await new_client().login("demo-teacher")
+    assert refused == {"__typename": "LoginError", "message": GENERIC}
+    clock.travel(timedelta(minutes=15))
+    assert (await new_client().login("demo-teacher"))["__typename"] == "LoginSuccess"
+
+
+async def test_a_script_that_keeps_trying_keeps_its_address_locked(new_client):
+    script = new_client()
+    await fail_many(script, 120, over=timedelta(minutes=1))
+    for _ in range(20):  # an hour of two guesses a minute, each refused
+        clock.travel(timedelta(seconds=30))
+        await script.login("demo-teacher", "wrong-password")
+    assert (await new_client().login("demo-teacher"))["__typename"] == "LoginError"
+    clock.travel(timedelta(minutes=15))
+    assert (await new_client().login("demo-teacher"))["__typename"] == "LoginSuccess"
+
+
+# --- one account --------------------------------------------------------------------------------
+
+async def test_five_failures_lock_an_account_even_for_the_right_password_then_it_lifts(client):
+    for _ in range(5):
+        assert (await client.login("demo-teacher", "wrong-password"))["__typename"] == "LoginError"
+    assert (await client.login("demo-teacher"))["__typename"] == "LoginError"
+    clock.travel(timedelta(seconds=61))
+    assert (await client.login("demo-teacher"))["__typename"] == "LoginSuccess"
+
+
+async def test_lockouts_grow_with_each_further_failure(client):
+    for _ in range(6):  # 5 free, then a 1-minute lock; the 6th failure while locked doubles nothing
+        await client.login("demo-mentor2", "wrong-password")
+    clock.travel(timedelta(seconds=61))
+    await client.login("demo-mentor2", "wrong-again")  # 6th counted failure → 2 minutes
+    clock.travel(timedelta(seconds=61))
+    assert (await client.login("demo-mentor2"))["__typename"] == "LoginError"
+    clock.travel(timedelta(seconds=60))
+    assert (await client.login("demo-mentor2"))["__typename"] == "LoginSuccess"
+
+
+async def test_old_failures_fade_so_yesterdays_mistakes_do_not_lock_today(new_client):
+    someone = new_client()
+    for _ in range(5):
+        await someone.login("demo-teacher", "wrong-password")
+    clock.travel(timedelta(seconds=61))
+    await someone.login("demo-teacher", "wrong-password")  # still remembered: locked again
+    assert (await new_client().login("demo-teacher"))["__typename"] == "LoginError"
+    clock.travel(timedelta(hours=7))
+    for _ in range(4):  # the six earlier ones have faded: four more lock nothing
+        await someone.login("demo-teacher", "wrong-password")
+    assert (await new_client().login("demo-teacher"))["__typename"] == "LoginSuccess"
+
+
+# --- no oracle, same cost -----------------------------------------------------------------------
+
+async def test_every_refusal_reads_the_same_and_costs_a_password_check(new_client, monkeypatch):
+    checks: list[bool] = []
+
+    async def counted(stored_hash, password):
+        checks.append(stored_hash is None)
+        return await verify_password(stored_hash, password)
+
+    async def answer(attempt) -> dict:
+        checks.clear()
+        result = await attempt
+        assert len(checks) == 1  # refused or not, one real argon2 verification (of a dummy hash if need be)
+        return result
+
+    monkeypatch.setattr(services, "verify_password", counted)
+    for _ in range(5):
+        await new_client().login("demo-teacher", "wrong-password")
+    answers = {
+        "wrong password": await answer(new_client().login("demo-parent1", "wrong-password")),
+        "unknown login": await answer(new_client().login("nobody-here", "wrong-password")),
+        "account locked": await answer(new_client().login("demo-teacher")),
+    }
+    await fail_many(new_client(), 120, over=timedelta(minutes=1), prefix="burst")
+    answers["address locked"] = await answer(new_client().login("demo-parent2"))
+    generic = {"__typename": "LoginError", "message": GENERIC}
+    assert {what: got for what, got in answers.items() if got != generic} == {}
+
+
+# --- several processes, concurrent attempts -----------------------------------------------------
+
+async def test_concurrent_failures_all_count(new_client):
+    await asyncio.gather(*(new_client().login(f"guess-{n}", "wrong-password") for n in range(30)))
+    assert await remembered(ADDRESS) == 30
+
+
+async def test_concurrent_counts_are_never_lost():
+    now = clock.utcnow()
+    checks = [throttle.address_check("10.0.0.1")]
+    allowed = await asyncio.gather(*(throttle.attempt(checks, now) for _ in range(40)))
+    assert all(allowed)
+    assert (await LoginThrottle.get(key="addr:10.0.0.1")).level == 40
+
+
+async def test_a_concurrent_burst_on_one_account_gets_only_the_free_guesses(new_client, monkeypatch):
+    checked: list[str] = []
+
+    async def counted(stored_hash, password):
+        if stored_hash is not None:
+            checked.append(password)
+        return await verify_password(stored_hash, password)
+
+    monkeypatch.setattr(services, "verify_password", counted)
+    guesses = [f"guess-{n}-wrong" for n in range(20)]
+    answers = await asyncio.gather(*(new_client().login("demo-teacher", guess) for guess in guesses))
+    assert {a["__typename"] for a in answers} == {"LoginError"}
+    assert len(checked) == 5
+    assert (await new_client().login("demo-teacher"))["__typename"] == "LoginError"
