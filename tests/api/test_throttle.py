@@ -157,3 +157,18 @@ async def test_a_concurrent_burst_on_one_account_gets_only_the_free_guesses(new_
     assert {a["__typename"] for a in answers} == {"LoginError"}
     assert len(checked) == 5
     assert (await new_client().login("demo-teacher"))["__typename"] == "LoginError"
+
+
+async def test_throttle_records_are_pruned_once_nothing_in_them_counts(new_client):
+    from shouhu.notify.scheduler import prune
+
+    for _ in range(5):
+        await new_client().login("demo-teacher", "wrong-password")
+    await prune(clock.utcnow())
+    assert set(await LoginThrottle.all().values_list("key", flat=True)) == {"login:demo-teacher", ADDRESS}
+    clock.travel(timedelta(minutes=16))
+    await prune(clock.utcnow())  # the address forgot its five failures; the account has not
+    assert await LoginThrottle.all().values_list("key", flat=True) == ["login:demo-teacher"]
+    clock.travel(timedelta(hours=5))
+    await prune(clock.utcnow())
+    assert await LoginThrottle.all().count() == 0
