@@ -38,9 +38,11 @@ async def test_cookie_is_httponly_and_samesite_lax(client):
     response = await client.post(
         'mutation { login(login: "demo-mentor1", password: "shouhu-demo") { __typename } }'
     )
-    header = response.headers["set-cookie"].lower()
-    assert "httponly" in header and "samesite=lax" in header and "path=/" in header
-    assert "secure" not in header  # dev over http; prod sets Secure (tests/unit/test_settings.py)
+    headers = {h.split("=", 1)[0]: h.lower() for h in response.headers.get_list("set-cookie")}
+    assert set(headers) == {"shouhu_session", "shouhu_device"}
+    for header in headers.values():
+        assert "httponly" in header and "samesite=lax" in header and "path=/" in header
+        assert "secure" not in header  # dev over http; prod sets Secure (tests/api/test_production.py)
 
 
 async def test_session_token_is_stored_hashed(client):

@@ -51,8 +51,10 @@ async def test_no_graphiql(prod):
 
 async def test_cookie_is_secure_and_host_prefixed(prod):
     response = await _post(prod, 'mutation { login(login: "demo-admin", password: "shouhu-demo") { __typename } }')
-    cookie = response.headers["set-cookie"]
-    assert cookie.startswith("__Host-shouhu_session=") and "Secure" in cookie and "HttpOnly" in cookie
+    cookies = sorted(response.headers.get_list("set-cookie"))
+    assert [c.split("=", 1)[0] for c in cookies] == ["__Host-shouhu_device", "__Host-shouhu_session"]
+    for cookie in cookies:
+        assert "Secure" in cookie and "HttpOnly" in cookie and "Path=/" in cookie and "Domain" not in cookie
     assert "strict-transport-security" in response.headers
 
 

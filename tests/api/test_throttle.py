@@ -1,17 +1,22 @@
 """Sign-in throttling as a school meets it: everyone behind one network address, on a fixed clock.
 
-The test client always comes from 127.0.0.1, like a school's staff behind its NAT address.
+The test client always comes from 127.0.0.1, like a school's staff behind its NAT address. A
+"new browser" has no cookie; a "known device" signed in to the account before and keeps its device
+cookie after signing out.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import hmac
 from datetime import timedelta
 
 import pytest
 
 from shouhu import clock
-from shouhu.accounts.models import LoginThrottle
+from shouhu.accounts.models import Account, LoginThrottle
 from shouhu.auth import decay, services, throttle
 from shouhu.auth.passwords import verify_password
 from tests.support import GraphQLClient
@@ -29,10 +34,26 @@ async def fail_many(browser: GraphQLClient, count: int, over: timedelta, prefix:
         clock.travel(over / count)
 
 
+async def known_device(new_client, login: str) -> GraphQLClient:
+    """A browser that signed in to the account and out again: only its device cookie is left."""
+    phone = new_client()
+    await phone.sign_in(login)
+    assert (await phone.data("mutation { logout }"))["logout"] is True
+    assert "shouhu_session" not in phone.http.cookies and "shouhu_device" in phone.http.cookies
+    return phone
+
+
 async def remembered(key: str) -> int:
     row = await LoginThrottle.get(key=key)
     rule = throttle.ADDRESS if key.startswith("addr:") else throttle.ACCOUNT
     return decay.remembered(decay.level_at(decay.State(row.level, row.updated_at), rule, clock.utcnow()))
+
+
+def signed(device_id: str, account_hex: str, key: bytes) -> str:
+    derived = hmac.new(key, b"shouhu device cookie", hashlib.sha256).digest()
+    payload = f"{device_id}.{account_hex}"
+    signature = base64.urlsafe_b64encode(hmac.new(derived, payload.encode(), hashlib.sha256).digest()).rstrip(b"=")
+    return f"{payload}.{signature.decode()}"
 
 
 # --- one address, many people -------------------------------------------------------------------
@@ -63,6 +84,15 @@ async def test_a_script_that_keeps_trying_keeps_its_address_locked(new_client):
     assert (await new_client().login("demo-teacher"))["__typename"] == "LoginError"
     clock.travel(timedelta(minutes=15))
     assert (await new_client().login("demo-teacher"))["__typename"] == "LoginSuccess"
+
+
+async def test_a_known_device_keeps_working_while_its_address_is_locked(new_client):
+    phone = await known_device(new_client, "demo-teacher")
+    await fail_many(new_client(), 120, over=timedelta(minutes=1))
+    assert (await new_client().login("demo-teacher"))["__typename"] == "LoginError"
+    assert (await phone.login("demo-teacher"))["__typename"] == "LoginSuccess"
+    # Its cookie vouches for its own account only.
+    assert (await phone.login("demo-mentor1"))["__typename"] == "LoginError"
 
 
 # --- one account --------------------------------------------------------------------------------
@@ -99,6 +129,71 @@ async def test_old_failures_fade_so_yesterdays_mistakes_do_not_lock_today(new_cl
     assert (await new_client().login("demo-teacher"))["__typename"] == "LoginSuccess"
 
 
+async def test_the_known_device_of_a_locked_account_still_signs_in(new_client):
+    phone = await known_device(new_client, "demo-teacher")
+    attacker = new_client()
+    for _ in range(5):
+        await attacker.login("demo-teacher", "wrong-password")
+    assert (await attacker.login("demo-teacher"))["__typename"] == "LoginError"
+    assert (await new_client().login("demo-teacher"))["__typename"] == "LoginError"
+    assert (await phone.login("demo-teacher"))["__typename"] == "LoginSuccess"
+    # The phone's sign-in does not reset the lock the attacker earned; the lock lifts on its own.
+    assert (await new_client().login("demo-teacher"))["__typename"] == "LoginError"
+    clock.travel(timedelta(seconds=61))
+    assert (await new_client().login("demo-teacher"))["__typename"] == "LoginSuccess"
+
+
+# --- device cookies -----------------------------------------------------------------------------
+
+async def test_a_known_devices_own_failures_lock_it_so_a_copied_cookie_is_no_free_pass(new_client):
+    phone = await known_device(new_client, "demo-teacher")
+    thief = new_client()
+    thief.http.cookies.set("shouhu_device", phone.http.cookies["shouhu_device"])
+    for _ in range(5):
+        await thief.login("demo-teacher", "wrong-password")
+    assert (await thief.login("demo-teacher"))["__typename"] == "LoginError"
+    assert (await phone.login("demo-teacher"))["__typename"] == "LoginError"  # the same device, locked
+    # The account itself is not locked by the device's failures.
+    assert (await new_client().login("demo-teacher"))["__typename"] == "LoginSuccess"
+    clock.travel(timedelta(seconds=61))
+    assert (await phone.login("demo-teacher"))["__typename"] == "LoginSuccess"
+
+
+async def test_forged_tampered_or_foreign_device_cookies_give_no_exemption(new_client, settings):
+    teacher = await Account.get(login="demo-teacher")
+    genuine = (await known_device(new_client, "demo-teacher")).http.cookies["shouhu_device"]
+    mentor_cookie = (await known_device(new_client, "demo-mentor1")).http.cookies["shouhu_device"]
+    device_id, _, _ = mentor_cookie.split(".")
+    for _ in range(5):
+        await new_client().login("demo-teacher", "wrong-password")
+    cookies = {
+        "another account's": mentor_cookie,
+        "tampered": f"{device_id}.{teacher.id.hex}.{mentor_cookie.split('.')[2]}",
+        "signed with another key": signed(device_id, teacher.id.hex, b"not-the-servers-secret-key-at-all"),
+        "made up": "abc.def.ghi",
+        "too long": genuine + "x" * 300,
+    }
+    for what, value in cookies.items():
+        browser = new_client()
+        browser.http.cookies.set("shouhu_device", value)
+        assert (await browser.login("demo-teacher"))["__typename"] == "LoginError", what
+    browser = new_client()
+    browser.http.cookies.set("shouhu_device", genuine)
+    assert (await browser.login("demo-teacher"))["__typename"] == "LoginSuccess"
+
+
+async def test_the_device_cookie_holds_no_login_and_stays_the_same_device(client, new_client):
+    await client.sign_in("demo-teacher")
+    first = client.http.cookies["shouhu_device"]
+    teacher = await Account.get(login="demo-teacher")
+    assert "demo-teacher" not in first and first.split(".")[1] == teacher.id.hex
+    await client.data("mutation { logout }")
+    await client.sign_in("demo-teacher")
+    assert client.http.cookies["shouhu_device"].split(".")[0] == first.split(".")[0]
+    await client.sign_in("demo-mentor1")  # another account on this browser: a new device id
+    assert client.http.cookies["shouhu_device"].split(".")[0] != first.split(".")[0]
+
+
 # --- no oracle, same cost -----------------------------------------------------------------------
 
 async def test_every_refusal_reads_the_same_and_costs_a_password_check(new_client, monkeypatch):
@@ -115,12 +210,16 @@ async def test_every_refusal_reads_the_same_and_costs_a_password_check(new_clien
         return result
 
     monkeypatch.setattr(services, "verify_password", counted)
+    phone = await known_device(new_client, "demo-mentor1")
+    for _ in range(5):
+        await phone.login("demo-mentor1", "wrong-password")
     for _ in range(5):
         await new_client().login("demo-teacher", "wrong-password")
     answers = {
         "wrong password": await answer(new_client().login("demo-parent1", "wrong-password")),
         "unknown login": await answer(new_client().login("nobody-here", "wrong-password")),
         "account locked": await answer(new_client().login("demo-teacher")),
+        "device locked": await answer(phone.login("demo-mentor1")),
     }
     await fail_many(new_client(), 120, over=timedelta(minutes=1), prefix="burst")
     answers["address locked"] = await answer(new_client().login("demo-parent2"))
@@ -158,6 +257,8 @@ async def test_a_concurrent_burst_on_one_account_gets_only_the_free_guesses(new_
     assert len(checked) == 5
     assert (await new_client().login("demo-teacher"))["__typename"] == "LoginError"
 
+
+# --- pruning ------------------------------------------------------------------------------------
 
 async def test_throttle_records_are_pruned_once_nothing_in_them_counts(new_client):
     from shouhu.notify.scheduler import prune

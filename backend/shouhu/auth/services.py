@@ -10,7 +10,7 @@ from datetime import timedelta
 from tortoise.transactions import in_transaction
 
 from shouhu.accounts.models import Account, Invitation
-from shouhu.auth import throttle
+from shouhu.auth import devices, throttle
 from shouhu.auth.passwords import hash_password, password_problem, verify_password
 from shouhu.auth.sessions import end_other_sessions
 from shouhu.clock import utcnow
@@ -37,14 +37,21 @@ def new_code() -> str:
     return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
 
 
-async def authenticate(login: str, password: str, address: str) -> Account | None:
-    """The account, or None for every kind of failure (one generic message for all)."""
+async def authenticate(login: str, password: str, address: str, device_token: str | None = None) -> Account | None:
+    """The account, or None for every kind of failure (one generic message for all).
+
+    A browser holding a device cookie for this very account is checked against that device's
+    own record only; any other attempt against the account name and the network address."""
     now = utcnow()
-    checks = [throttle.account_check(login), throttle.address_check(address)]
+    account = await Account.get_or_none(login=login.strip().lower()[:64])
+    device = devices.trusted_for(device_token, account.id if account else None)
+    if device is not None:
+        checks = [throttle.device_check(device.id)]
+    else:
+        checks = [throttle.account_check(login), throttle.address_check(address)]
     if not await throttle.attempt(checks, now):
         await verify_password(None, password)  # same cost as a real attempt
         return None
-    account = await Account.get_or_none(login=login.strip().lower()[:64])
     usable = account is not None and account.is_active
     ok, needs_rehash = await verify_password(account.password_hash if usable else None, password)
     if not ok or account is None:
