@@ -16,6 +16,7 @@ EXPECTED_INDEXES = {
     "check_in_student_day", "check_in_author_day", "home_log_student_day", "observation_student",
     "alert_school_open", "alert_student", "timeline_student_time", "timeline_entry",
     "opening_template_room_day", "opening_exception_room_day", "booking_student", "booking_school_time",
+    "login_throttle_forget",
 }
 TABLES = {"district", "school", "school_class", "student", "guardianship", "account", "staff_role",
           "district_staff", "session", "invitation", "login_throttle", "audit_event",

@@ -61,6 +61,11 @@ class Settings:
         return "__Host-shouhu_session" if self.is_prod else "shouhu_session"
 
     @property
+    def device_cookie(self) -> str:
+        """The signed cookie by which a browser that signed in before is known (shouhu.auth.devices)."""
+        return "__Host-shouhu_device" if self.is_prod else "shouhu_device"
+
+    @property
     def vapid_contact(self) -> str:
         """The VAPID `sub` claim: configured, or the public origin when that is https."""
         if self.vapid_subject:

@@ -98,12 +98,19 @@ class Invitation(Model):
 
 
 class LoginThrottle(Model):
-    """Failed sign-in attempts per key ("login:<name>" or "addr:<ip>"), shared by all app processes."""
+    """Recent failed sign-in and activation attempts per key, shared by every app process.
+
+    Keys: "login:<name>", "addr:<ip>", "device:<id>", "activate:<ip>". `level` is how many failures
+    still count; it fades at the key's rate (`shouhu.auth.decay`), so old mistakes stop counting.
+    One row per key, changed only under a row lock."""
 
     key = fields.CharField(max_length=200, primary_key=True)
-    failures = fields.IntField(default=0)
+    level = fields.FloatField(default=0)
+    updated_at = fields.DatetimeField()  # when `level` was computed
     locked_until = fields.DatetimeField(null=True)
-    updated_at = fields.DatetimeField()
+    # Nothing is left to remember after this moment: the row may be pruned.
+    forget_at = fields.DatetimeField()
 
     class Meta:
         table = "login_throttle"
+        indexes = (Index(fields=("forget_at",), name="login_throttle_forget"),)

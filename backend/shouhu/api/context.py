@@ -25,7 +25,8 @@ class Context:
     locale: str
     loaders: Loaders
     audit: AuditTrail
-    # ("set", token) or ("clear", None): applied to the HTTP response after execution.
+    # ("set", token) or ("clear", None) for the session, ("device", token) for the device cookie:
+    # applied to the HTTP response after execution.
     cookie_changes: list[tuple[str, str | None]] = field(default_factory=list)
 
     def t(self, key: str, **params: Any) -> str:
@@ -34,6 +35,11 @@ class Context:
     @property
     def client_address(self) -> str:
         return self.request.client.host if self.request.client else "unknown"
+
+    @property
+    def device_token(self) -> str | None:
+        """The device cookie this browser sent, unchecked (shouhu.auth.devices checks it)."""
+        return self.request.cookies.get(self.request.app.state.settings.device_cookie)
 
 
 Info = strawberry.Info[Context, None]

@@ -17,6 +17,7 @@ from shouhu.access.principal import ANONYMOUS, build_principal
 from shouhu.api.context import Context
 from shouhu.api.errors import BadInput
 from shouhu.api.loaders import Loaders
+from shouhu.auth.devices import DEVICE_DAYS
 from shouhu.auth.services import remember_locale
 from shouhu.auth.sessions import resolve_session
 from shouhu.i18n import negotiate, translate
@@ -162,3 +163,14 @@ def _apply_cookies(response: Response, context: Context, settings: Settings) -> 
             )
         elif change == "clear":
             response.delete_cookie(settings.session_cookie, path="/", httponly=True, secure=settings.is_prod, samesite="lax")
+        elif change == "device" and token:
+            # Signing out leaves it in place: the browser stays known for the next sign-in.
+            response.set_cookie(
+                settings.device_cookie,
+                token,
+                max_age=DEVICE_DAYS * 86400,
+                path="/",
+                httponly=True,
+                secure=settings.is_prod,
+                samesite="lax",
+            )

@@ -10,7 +10,7 @@ from datetime import timedelta
 from tortoise.transactions import in_transaction
 
 from shouhu.accounts.models import Account, Invitation
-from shouhu.auth import throttle
+from shouhu.auth import devices, throttle
 from shouhu.auth.passwords import hash_password, password_problem, verify_password
 from shouhu.auth.sessions import end_other_sessions
 from shouhu.clock import utcnow
@@ -20,7 +20,6 @@ from shouhu.settings import get_settings
 # No 0/O, 1/I/L: codes are read aloud and typed on phones.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 12
-ACTIVATION_FREE_FAILURES = 10
 
 
 def _normalise_code(code: str) -> str:
@@ -38,21 +37,26 @@ def new_code() -> str:
     return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
 
 
-async def authenticate(login: str, password: str, address: str) -> Account | None:
-    """The account, or None for every kind of failure (one generic message for all)."""
+async def authenticate(login: str, password: str, address: str, device_token: str | None = None) -> Account | None:
+    """The account, or None for every kind of failure (one generic message for all).
+
+    A browser holding a device cookie for this very account is checked against that device's
+    own record only; any other attempt against the account name and the network address."""
     now = utcnow()
-    login_key, address_key = throttle.login_key(login), throttle.address_key(address)
-    if await throttle.locked([login_key, address_key], now):
+    account = await Account.get_or_none(login=login.strip().lower()[:64])
+    device = devices.trusted_for(device_token, account.id if account else None)
+    if device is not None:
+        checks = [throttle.device_check(device.id)]
+    else:
+        checks = [throttle.account_check(login), throttle.address_check(address)]
+    if not await throttle.attempt(checks, now):
         await verify_password(None, password)  # same cost as a real attempt
         return None
-    account = await Account.get_or_none(login=login.strip().lower()[:64])
     usable = account is not None and account.is_active
     ok, needs_rehash = await verify_password(account.password_hash if usable else None, password)
     if not ok or account is None:
-        await throttle.record_failure(login_key, throttle.LOGIN_FREE_FAILURES, now)
-        await throttle.record_failure(address_key, throttle.ADDRESS_FREE_FAILURES, now)
-        return None
-    await throttle.clear(login_key)
+        return None  # the failure was counted by `attempt`
+    await throttle.succeeded(checks, utcnow())
     if needs_rehash:
         account.password_hash = await hash_password(password)
         await Account.filter(id=account.id).update(password_hash=account.password_hash)
@@ -81,8 +85,8 @@ async def issue_invitation(account: Account, issued_by: Account | None) -> tuple
 async def activate(code: str, password: str, address: str) -> Account:
     """Set the person's own password with a one-time code. A weak password does not use up the code."""
     now = utcnow()
-    key = f"activate:{address[:150]}"
-    if await throttle.locked([key], now):
+    checks = [throttle.activation_check(address)]
+    if not await throttle.attempt(checks, now):
         raise Invalid("invitation.throttled", field="code")
     invitation = await Invitation.get_or_none(code_hash=code_hash(code[:64])).select_related("account")
     if (
@@ -91,8 +95,8 @@ async def activate(code: str, password: str, address: str) -> Account:
         or invitation.expires_at <= now
         or not invitation.account.is_active
     ):
-        await throttle.record_failure(key, ACTIVATION_FREE_FAILURES, now)
-        raise Invalid("invitation.invalid", field="code")
+        raise Invalid("invitation.invalid", field="code")  # the failure was counted by `attempt`
+    await throttle.succeeded(checks, utcnow())  # only wrong codes count; a weak password is no guess
     account = invitation.account
     problem = password_problem(password, account.login)
     if problem:

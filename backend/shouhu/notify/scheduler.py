@@ -22,6 +22,7 @@ from tortoise.transactions import in_transaction
 
 from shouhu.accounts.models import StaffRole, StaffRoleKind
 from shouhu.alerts.models import Alert
+from shouhu.auth import throttle
 from shouhu.care.models import CareCase, CaseStatus, RotaAssignment, SchoolPeriod, TeamMember, TeamRole
 from shouhu.counselling.models import Booking, BookingStatus
 from shouhu.entries.models import CheckIn, HomeLog
@@ -226,8 +227,10 @@ async def tick(now: datetime) -> int:
 async def prune(now: datetime) -> tuple[int, int]:
     """Forget finished deliveries after 30 days and read notifications after 180 (unread ones stay):
     an inbox is for what is current, and less kept is less to leak. Rule runs go after a week (only
-    today's are looked at). Returns (deliveries, notifications)."""
+    today's are looked at), sign-in throttle records once nothing in them counts any more.
+    Returns (deliveries, notifications)."""
     await RuleRun.filter(ran_at__lt=now - timedelta(days=7)).delete()
+    await throttle.prune(now)
     deliveries = await Delivery.filter(
         status__in=[DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.GONE], due_at__lt=now - DELIVERY_KEPT
     ).delete()

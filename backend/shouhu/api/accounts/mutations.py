@@ -19,7 +19,7 @@ from shouhu.api.accounts.types import (
 from shouhu.api.context import Info
 from shouhu.api.errors import ValidationError
 from shouhu.api.permissions import IsAuthenticated
-from shouhu.auth import services
+from shouhu.auth import devices, services
 from shouhu.auth.sessions import end_session, start_session
 from shouhu.errors import Invalid
 
@@ -30,6 +30,7 @@ async def _sign_in(info: Info, account: Account) -> LoginSuccess:
         await end_session(context.principal.session_id)
     token, session = await start_session(account)
     context.cookie_changes.append(("set", token))
+    context.cookie_changes.append(("device", devices.issue(account.id, context.device_token)))
     principal = await build_principal(account, session.id)
     context.principal, context.account = principal, account
     await audit.record(principal, "login", "account", account.id, "login", school_id=account.school_id)
@@ -40,9 +41,10 @@ async def _sign_in(info: Info, account: Account) -> LoginSuccess:
 class AccountMutations:
     @strawberry.mutation
     async def login(self, info: Info, login: str, password: str) -> LoginResult:
-        account = await services.authenticate(login, password, info.context.client_address)
+        context = info.context
+        account = await services.authenticate(login, password, context.client_address, context.device_token)
         if account is None:
-            return LoginError(message=info.context.t("auth.login_failed"))
+            return LoginError(message=context.t("auth.login_failed"))
         return await _sign_in(info, account)
 
     @strawberry.mutation
