@@ -22,6 +22,7 @@ from shouhu.auth.services import remember_locale
 from shouhu.auth.sessions import resolve_session
 from shouhu.i18n import negotiate, translate
 from shouhu.settings import Settings
+from shouhu.text import dotted, unclean_path
 
 logger = logging.getLogger("shouhu.api")
 
@@ -117,6 +118,10 @@ async def graphql_endpoint(request: Request) -> Response:
         return _refuse(400, "http.bad_json", locale, "BAD_JSON")
     if data is None:
         return _refuse(400, "http.bad_request", locale, "BAD_REQUEST")
+    # Every string the client sent, keys too, before anything reads it or touches the database.
+    unclean = unclean_path(data)
+    if unclean is not None:
+        return _refuse(400, "text.invalid", locale, "INVALID_TEXT", extensions={"field": dotted(unclean)})
     query, variables, operation = data["query"], data.get("variables"), data.get("operationName")
 
     session = await resolve_session(request.cookies.get(settings.session_cookie))
