@@ -20,6 +20,7 @@ from shouhu.api.schema import make_schema
 from shouhu.db import tortoise_config
 from shouhu.notify.dispatcher import run_worker
 from shouhu.notify.vapid import vapid_key
+from shouhu.request_line import CleanRequestLine
 from shouhu.settings import Settings, get_settings
 from shouhu.web import PwaFiles, SecurityHeaders
 
@@ -66,7 +67,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/readyz", readyz),
             Route("/{path:path}", pwa.serve, methods=["GET", "HEAD"]),
         ],
-        middleware=[Middleware(SecurityHeaders, hsts=settings.is_prod)],
+        middleware=[Middleware(SecurityHeaders, hsts=settings.is_prod), Middleware(CleanRequestLine)],
         lifespan=lifespan,
     )
     app.state.settings = settings

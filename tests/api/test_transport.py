@@ -88,12 +88,12 @@ async def test_deep_queries_are_refused(client, app, monkeypatch):
     # Today's deepest path is 6 levels; the limit guards the nested types later work adds.
     nested = "{ students { nodes { guardians { guardian { children { studentId } } } } } }"
     assert (await client.post(nested)).status_code == 200
-    monkeypatch.setattr(schema_module, "MAX_DEPTH", 4)
+    monkeypatch.setattr(schema_module, "MAX_DEPTH", 5)
     app.state.schema = schema_module.make_schema()
     response = await client.post(nested)
     assert response.status_code == 400
     assert error_codes(response.json()) == ["QUERY_TOO_COMPLEX"]
-    assert response.json()["errors"][0]["message"] == "查询过深、过长或别名过多。"
+    assert response.json()["errors"][0]["message"] == "查询过于复杂：层级过深、内容过长，或字段、别名、片段过多。"
 
 
 async def test_too_many_aliases_are_refused(client):

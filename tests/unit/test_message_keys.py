@@ -9,7 +9,7 @@ from pathlib import Path
 from shouhu.i18n.messages import MESSAGES
 
 SOURCE = Path(__file__).resolve().parents[2] / "backend" / "shouhu"
-RAISED = re.compile(r'(?:Invalid|BadInput)\(\s*(?:f?)"([a-z_]+\.[a-z_.{}]+)"')
+RAISED = re.compile(r'(?:Invalid|BadInput|Refusal)\(\s*(?:f?)"([a-z_]+\.[a-z_.{}]+)"')
 # Keys handed to the id parsers, raised when an id is malformed.
 PASSED = re.compile(r'(?:parse_id|required_id)\([^()]*"([a-z_]+\.[a-z_]+)"\)')
 

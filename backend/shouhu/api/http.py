@@ -17,11 +17,13 @@ from shouhu.access.principal import ANONYMOUS, build_principal
 from shouhu.api.context import Context
 from shouhu.api.errors import BadInput
 from shouhu.api.loaders import Loaders
+from shouhu.api.refusal import Refusal
 from shouhu.auth.devices import DEVICE_DAYS
 from shouhu.auth.services import remember_locale
 from shouhu.auth.sessions import resolve_session
 from shouhu.i18n import negotiate, translate
 from shouhu.settings import Settings
+from shouhu.text import dotted, unclean_path
 
 logger = logging.getLogger("shouhu.api")
 
@@ -29,8 +31,10 @@ MAX_BODY_BYTES = 64 * 1024
 SAME_SITE = {"same-origin", "none"}
 
 
-def _refuse(status: int, key: str, locale: str, code: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    body = {"errors": [{"message": translate(key, locale), "extensions": {"code": code}}]}
+def _refuse(
+    status: int, key: str, locale: str, code: str, headers: dict[str, str] | None = None, extensions: dict[str, str] | None = None
+) -> JSONResponse:
+    body = {"errors": [{"message": translate(key, locale), "extensions": {"code": code, **(extensions or {})}}]}
     return JSONResponse(body, status_code=status, headers=headers)
 
 
@@ -46,45 +50,42 @@ def _foreign(request: Request, settings: Settings) -> bool:
     return origin.rstrip("/") not in settings.allowed_origins and (settings.is_prod or origin != own)
 
 
-def _format_error(error: GraphQLError, locale: str, settings: Settings) -> dict[str, Any]:
+def _format_error(error: GraphQLError, locale: str) -> dict[str, Any]:
     original = error.original_error
     formatted: dict[str, Any] = {"message": "", "extensions": {}}
     if error.path:
         formatted["path"] = error.path
-    if isinstance(original, AccessError):
+    if isinstance(error, Refusal):
+        formatted["message"] = translate(error.key, locale, **error.params)
+        formatted["extensions"]["code"] = error.code
+        if error.field is not None:
+            formatted["extensions"]["field"] = error.field
+        if error.detail is not None:  # graphql-core's English text (strawberry may trim it in production)
+            formatted["extensions"]["detail"] = error.message
+        if error.locations:
+            formatted["locations"] = [{"line": loc.line, "column": loc.column} for loc in error.locations]
+    elif isinstance(original, AccessError):
         formatted["message"] = translate(original.message_key, locale)
         formatted["extensions"]["code"] = original.code
     elif isinstance(original, BadInput):
         formatted["message"] = translate(original.key, locale, **original.params)
         formatted["extensions"]["code"] = original.code
-    elif original is None:
-        text = error.message
-        if "exceeds maximum operation depth" in text or "aliases found" in text or "more than" in text and "tokens" in text:
-            key, code = "graphql.too_complex", "QUERY_TOO_COMPLEX"
-        elif text.startswith("Syntax Error"):
-            key, code = "graphql.syntax", "GRAPHQL_PARSE_FAILED"
-        else:
-            key, code = "graphql.invalid", "GRAPHQL_VALIDATION_FAILED"
-        formatted["message"] = translate(key, locale)
-        formatted["extensions"] = {"code": code, "detail": text}
-        if error.locations:
-            formatted["locations"] = [{"line": loc.line, "column": loc.column} for loc in error.locations]
     else:  # a bug: the log has it, the client gets a masked message
         formatted["message"] = translate("graphql.internal", locale)
         formatted["extensions"]["code"] = "INTERNAL_SERVER_ERROR"
     return formatted
 
 
-def _request_data(raw: bytes) -> tuple[str, dict[str, Any] | None, str | None] | None:
+def _request_data(raw: bytes) -> dict[str, Any] | None:
+    """The decoded body if it has the shape of one GraphQL request (no batches)."""
     data = json.loads(raw)
     if not isinstance(data, dict):
         return None
-    query, variables, operation = data.get("query"), data.get("variables"), data.get("operationName")
-    if not isinstance(query, str) or not isinstance(variables, (dict, type(None))):
+    if not isinstance(data.get("query"), str) or not isinstance(data.get("variables"), (dict, type(None))):
         return None
-    if not isinstance(operation, (str, type(None))):
+    if not isinstance(data.get("operationName"), (str, type(None))):
         return None
-    return query, variables, operation
+    return data
 
 
 async def graphql_endpoint(request: Request) -> Response:
@@ -113,12 +114,16 @@ async def graphql_endpoint(request: Request) -> Response:
         chunks.append(chunk)
     raw = b"".join(chunks)
     try:
-        parsed = _request_data(raw)
-    except (ValueError, UnicodeDecodeError):
+        data = _request_data(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested past the decoder's limit
         return _refuse(400, "http.bad_json", locale, "BAD_JSON")
-    if parsed is None:
+    if data is None:
         return _refuse(400, "http.bad_request", locale, "BAD_REQUEST")
-    query, variables, operation = parsed
+    # Every string the client sent, keys too, before anything reads it or touches the database.
+    unclean = unclean_path(data)
+    if unclean is not None:
+        return _refuse(400, "text.invalid", locale, "INVALID_TEXT", extensions={"field": dotted(unclean)})
+    query, variables, operation = data["query"], data.get("variables"), data.get("operationName")
 
     session = await resolve_session(request.cookies.get(settings.session_cookie))
     if session and request.headers.get("accept-language"):
@@ -141,9 +146,9 @@ async def graphql_endpoint(request: Request) -> Response:
     payload: dict[str, Any] = {"data": result.data}
     status = 200
     if result.errors:
-        payload["errors"] = [_format_error(e, locale, settings) for e in result.errors]
-        if result.data is None and all(e.original_error is None for e in result.errors):
-            status = 400  # the request never reached execution: parse or validation failure
+        payload["errors"] = [_format_error(e, locale) for e in result.errors]
+        if result.data is None and all(isinstance(e, Refusal) for e in result.errors):
+            status = 400  # refused before it ran: nothing was written
     response = JSONResponse(payload, status_code=status, headers={"Cache-Control": "no-store"})
     _apply_cookies(response, context, settings)
     return response

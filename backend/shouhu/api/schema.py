@@ -8,7 +8,7 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import DisableIntrospection
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
@@ -20,8 +20,11 @@ from shouhu.api.care.mutations import CareMutations
 from shouhu.api.care.queries import CareQueries
 from shouhu.api.counselling.mutations import CounsellingMutations
 from shouhu.api.counselling.queries import CounsellingQueries, SealedRecordQueries
+from shouhu.api.cost import Limits
 from shouhu.api.errors import BadInput
+from shouhu.api.guard import RequestGuard
 from shouhu.api.notify import NotifyMutations, NotifyQueries
+from shouhu.api.refusal import Refusal
 from shouhu.api.roster.mutations import RosterMutations
 from shouhu.api.roster.queries import RosterQueries
 
@@ -34,9 +37,14 @@ Mutation = merge_types("Mutation", (AccountMutations, RosterMutations, CareMutat
 # permission class; a test walks the schema and fails otherwise.
 PUBLIC_FIELDS = {"me", "login", "logout", "activateAccount"}
 
-MAX_DEPTH = 10
-MAX_ALIASES = 20
+# What one request may ask for (see api/cost.py). The app's own documents stay far below:
+# a test runs every one of them through these limits.
 MAX_TOKENS = 2000
+MAX_DEPTH = 10
+MAX_FIELDS = 2000
+MAX_ALIASES = 20
+MAX_SPREADS = 50
+MAX_OVERLAPS = 1000
 
 
 class ShouhuSchema(strawberry.Schema):
@@ -44,18 +52,22 @@ class ShouhuSchema(strawberry.Schema):
         # Refusals and bad input are expected: no tracebacks. Anything else is a bug: log it whole.
         for error in errors:
             original = error.original_error
-            if original is None or isinstance(original, (AccessError, BadInput)):
-                logger.info("graphql request refused: %s", type(original).__name__ if original else "invalid query")
+            if isinstance(error, Refusal):
+                logger.info("graphql request refused: %s", error.code)
+            elif isinstance(original, (AccessError, BadInput)):
+                logger.info("graphql request refused: %s", type(original).__name__)
             else:
                 logger.error("graphql resolver failed", exc_info=original)
 
 
 def make_schema(production: bool = False) -> ShouhuSchema:
-    extensions: list[Any] = [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-    ]
+    # The guard replaces strawberry's depth, alias and token limiters: those walk every spread
+    # path again, which doubles their work with each fragment. It comes first: it parses and
+    # validates, and nothing should run on a document before it. No parser or validation cache:
+    # parsing within the token budget is cheap, and unique documents would only fill a cache.
+    limits = Limits(depth=MAX_DEPTH, fields=MAX_FIELDS, aliases=MAX_ALIASES, spreads=MAX_SPREADS, overlaps=MAX_OVERLAPS)
+    max_tokens = MAX_TOKENS
+    extensions: list[Any] = [lambda: RequestGuard(limits, max_tokens)]
     if production:
         extensions.append(DisableIntrospection)
     return ShouhuSchema(

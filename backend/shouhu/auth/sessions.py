@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from datetime import datetime, timedelta
 from uuid import UUID
@@ -13,6 +14,9 @@ from shouhu.settings import get_settings
 
 # Writing last_seen_at on every request would turn each read into a write.
 TOUCH_INTERVAL = timedelta(minutes=1)
+# What token_urlsafe makes. A cookie of any other shape (a NUL, a lone surrogate, a quote) is no
+# session: it is never hashed or looked up.
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,128}")
 
 
 def token_hash(token: str) -> str:
@@ -40,7 +44,7 @@ def _expired(session: Session, now: datetime) -> bool:
 
 async def resolve_session(token: str | None) -> Session | None:
     """The live session behind a cookie token, with its account, or None."""
-    if not token or len(token) > 128:
+    if not token or not TOKEN_SHAPE.fullmatch(token):
         return None
     session = await Session.get_or_none(token_hash=token_hash(token)).select_related("account")
     if session is None:

@@ -137,8 +137,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The request body is not valid JSON.",
     },
     "http.bad_request": {
-        "zh-CN": "请求格式不正确：需要 query 字符串，variables 须为对象。",
-        "en": "Malformed request: a query string is needed and variables must be an object.",
+        "zh-CN": "请求格式不正确：query 须为字符串，variables 须为对象，operationName 须为字符串。",
+        "en": "Malformed request: query must be a string, variables an object and operationName a string.",
+    },
+    "http.bad_text": {
+        "zh-CN": "请求地址中含有不允许的字符。",
+        "en": "The request address contains characters that are not allowed.",
+    },
+    "text.invalid": {
+        "zh-CN": "内容中含有不允许的字符（如控制字符或无效的 Unicode 字符），未保存。请删除后重试。",
+        "en": "The text contains characters that are not allowed (such as control characters or invalid Unicode); nothing was saved. Remove them and try again.",
     },
     "graphql.syntax": {
         "zh-CN": "查询语句有语法错误。",
@@ -149,8 +157,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The query does not match the API (unknown field or wrong argument).",
     },
     "graphql.too_complex": {
-        "zh-CN": "查询过深、过长或别名过多。",
-        "en": "The query is too deep, too long or has too many aliases.",
+        "zh-CN": "查询过于复杂：层级过深、内容过长，或字段、别名、片段过多。",
+        "en": "The query is too complex: too deep, too long, or too many fields, aliases or fragments.",
+    },
+    "graphql.fragment_cycle": {
+        "zh-CN": "查询中的片段相互引用，形成了循环。",
+        "en": "The query's fragments refer to each other in a cycle.",
+    },
+    "graphql.no_operation": {
+        "zh-CN": "请求中没有可执行的操作（query 或 mutation）。",
+        "en": "The request contains no operation (query or mutation) to run.",
+    },
+    "graphql.operation_name_required": {
+        "zh-CN": "请求中有多个操作，请用 operationName 指明要执行哪一个。",
+        "en": "The request contains several operations: name the one to run in operationName.",
+    },
+    "graphql.unknown_operation": {
+        "zh-CN": "operationName 指定的操作在请求中不存在。",
+        "en": "The operation named in operationName is not in the request.",
+    },
+    "graphql.subscription": {
+        "zh-CN": "不支持订阅（subscription）操作。",
+        "en": "Subscriptions are not supported.",
+    },
+    "graphql.bad_variable": {
+        "zh-CN": "变量 {name} 的值不正确：类型不符，或缺少必填的值。",
+        "en": "The value of variable {name} is wrong: the wrong type, or a required value is missing.",
     },
     "graphql.internal": {
         "zh-CN": "服务器出错了，请稍后再试。",

@@ -68,6 +68,15 @@ const FINAL_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'QUERY_TOO_COMPLEX',
   'BODY_TOO_LARGE',
+  // Refused at the server's edge before anything ran: sending the same entry again changes nothing.
+  'INVALID_TEXT',
+  'BAD_VARIABLE',
+  'BAD_REQUEST',
+  'BAD_JSON',
+  'NO_OPERATION',
+  'UNKNOWN_OPERATION',
+  'OPERATION_NAME_REQUIRED',
+  'OPERATION_NOT_SUPPORTED',
 ]);
 
 /**
