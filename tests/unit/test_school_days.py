@@ -1,5 +1,5 @@
-"""School-time days as windows of instants: in the school's zone and across clock changes, never
-assuming UTC+8."""
+"""School-time days as windows of instants, and the evening a home log is for: in the school's zone
+and across clock changes, never assuming UTC+8."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from shouhu.errors import Invalid
-from shouhu.schools.calendar import OutOfRange, asked_window, day_window, local_date
+from shouhu.schools.calendar import OutOfRange, asked_window, day_window, local_date, log_evening
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LONDON = ZoneInfo("Europe/London")
@@ -76,3 +76,25 @@ def test_a_window_someone_asked_for_out_of_range_is_their_translated_mistake(fir
         asked_window(first, days, "Asia/Shanghai", 31)
     assert refused.value.key == key
     assert asked_window(date(2026, 1, 1), 31, "Asia/Shanghai", 31)[0] == datetime(2025, 12, 31, 16, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "local, evening",
+    [((2026, 11, 26, 0, 0), (2026, 11, 25)), ((2026, 11, 26, 0, 30), (2026, 11, 25)),
+     ((2026, 11, 26, 4, 59), (2026, 11, 25)), ((2026, 11, 26, 5, 0), (2026, 11, 26)),
+     ((2026, 11, 26, 7, 59), (2026, 11, 26)), ((2026, 11, 26, 20, 30), (2026, 11, 26)),
+     ((2026, 11, 26, 23, 59), (2026, 11, 26))],
+)
+def test_after_midnight_and_until_05_00_the_home_log_is_for_the_evening_before(local, evening):
+    moment = datetime(*local, tzinfo=SHANGHAI)
+    assert log_evening(moment, "Asia/Shanghai") == date(*evening)
+    assert log_evening(moment.astimezone(UTC), "Asia/Shanghai") == date(*evening)  # whatever zone the moment is in
+
+
+def test_the_evening_follows_the_schools_zone_not_utc():
+    # 00:30 in London on the night the clocks go forward is 00:30 UTC; 01:30 local does not exist, 02:30 BST is 01:30 UTC.
+    assert log_evening(datetime(2026, 3, 29, 0, 30, tzinfo=UTC), "Europe/London") == date(2026, 3, 28)
+    assert log_evening(datetime(2026, 3, 29, 4, 30, tzinfo=UTC), "Europe/London") == date(2026, 3, 29)  # 05:30 BST
+    assert log_evening(datetime(2026, 3, 29, 3, 30, tzinfo=UTC), "Europe/London") == date(2026, 3, 28)  # 04:30 BST
+    # The same instant is already the next morning in Shanghai.
+    assert log_evening(datetime(2026, 3, 29, 0, 30, tzinfo=UTC), "Asia/Shanghai") == date(2026, 3, 29)

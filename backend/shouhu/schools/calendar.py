@@ -17,6 +17,11 @@ from shouhu.errors import Invalid
 from shouhu.schools.models import School
 
 DEFAULT_ZONE = "Asia/Shanghai"
+# A home log is for an evening, from school's end to bedtime. Written after midnight it is still
+# about the evening just past (a late talk, the last thing before sleep). 05:00 ends that night:
+# well past any bedtime, and before any family's school day begins (quiet hours end at 07:00), so
+# a log opened from then on is for the coming evening.
+EVENING_ENDS = time(5, 0)
 
 
 class OutOfRange(ValueError):
@@ -65,6 +70,19 @@ def asked_window(first: date, days: int, time_zone: str | None, max_days: int) -
         return day_window(first, days, time_zone)
     except OutOfRange as error:
         raise Invalid("dates.out_of_range", field="since") from error
+
+
+def log_evening(moment: datetime, time_zone: str | None) -> date:
+    """The evening a home log written at `moment` is for, in the school's zone: the day's date,
+    or the day before until EVENING_ENDS."""
+    local = moment.astimezone(zone(time_zone))
+    day = local.date()
+    return day - timedelta(days=1) if local.time() < EVENING_ENDS else day
+
+
+def this_evening(time_zone: str | None) -> date:
+    """The evening tonight's home log is for."""
+    return log_evening(utcnow(), time_zone)
 
 
 async def school_zone_name(school_id: UUID | None) -> str | None:
