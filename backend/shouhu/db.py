@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import UTC, datetime
 from typing import Any
+
+# Tortoise's SQLite executor registers, when imported, an adapter that binds a datetime as
+# `isoformat(" ")` text in the datetime's own offset. SQLite has no time type: stored times are
+# text, and a bound "…+08:00" is compared character by character with rows stored "…+00:00", so
+# a school-time day window loses the hours before 08:00. Import it first, so that the adapter
+# below is registered after Tortoise's and replaces it for the whole process.
+import tortoise.backends.sqlite.executor  # noqa: F401  (imported for its side effect)
 
 from shouhu.settings import get_settings
 
@@ -18,6 +27,19 @@ MODEL_MODULES = [
     "shouhu.counselling.models",
     "shouhu.notify.models",
 ]
+
+
+def sqlite_time_text(value: datetime) -> str:
+    """A datetime as SQLite receives it, for rows and for filters alike: an aware one as UTC, in the
+    format Tortoise stores rows in (`isoformat(" ")`, microseconds only when not zero). All stored
+    times then end in "+00:00", and comparing the text compares the instants: the fields have fixed
+    widths up to the seconds, and at equal seconds "+" sorts before "." (no fraction before one)."""
+    if value.utcoffset() is not None:
+        value = value.astimezone(UTC)
+    return value.isoformat(" ")
+
+
+sqlite3.register_adapter(datetime, sqlite_time_text)
 
 
 def tortoise_config(database_url: str | None = None) -> dict[str, Any]:

@@ -57,10 +57,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(browser_ready, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def e2e_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The server's SQLite file: for the few rows no screen can make (a session earlier today)."""
+    return tmp_path_factory.mktemp("e2e") / "shouhu.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def server(browser_ready, e2e_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """http://127.0.0.1:<port>, serving pwa/dist and the API on a fresh demo database."""
     port = _free_port()
-    database = tmp_path_factory.mktemp("e2e") / "shouhu.sqlite3"
+    database = e2e_database
     env = {
         **os.environ,
         "SHOUHU_DATABASE_URL": f"sqlite://{database}",

@@ -4,15 +4,18 @@ attendance and sealed record; the opening-hours editor; axe."""
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sqlite3
 import uuid
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from shouhu.db import sqlite_time_text
 from shouhu.demo.seed import demo_id
 from tests.e2e.pages import Api, serious_violations, signed_in
 
@@ -332,3 +335,48 @@ def test_schedule_has_no_serious_accessibility_violations_with_its_forms_open(pa
         for summary in page.locator("li.booking details > summary").all():
             summary.click()
         assert serious_violations(page) == []
+
+
+@pytest.fixture
+def early_session(server, e2e_database) -> Iterator[tuple[str, str]]:
+    """A session of YUYAN's at 06:40 school time today, before the room's hours: no screen can book
+    the past, so it goes straight into the server's database, its times stored as the app stores them
+    (UTC). Removed afterwards. Gives (the student's name, "06:40")."""
+    today = datetime.now(SCHOOL_ZONE).date()
+    starts = datetime.combine(today, time(6, 40), tzinfo=SCHOOL_ZONE)
+    booking_id = str(uuid.uuid4())
+    with contextlib.closing(sqlite3.connect(e2e_database, timeout=10)) as db, db:
+        school, room, counsellor = db.execute(
+            "SELECT school_id, id, (SELECT id FROM account WHERE login = 'demo-counsellor') FROM counselling_room"
+        ).fetchone()
+        name = db.execute("SELECT name FROM student WHERE id = ?", (YUYAN,)).fetchone()[0]
+        db.execute(
+            "INSERT INTO booking (id, school_id, room_id, counsellor_id, student_id, slot_key, starts_at, ends_at, topic,"
+            " status, booked_at, cancel_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', 'booked', ?, '')",
+            (booking_id, school, room, counsellor, YUYAN, f"{room}:early-{booking_id}", sqlite_time_text(starts),
+             sqlite_time_text(starts + timedelta(minutes=20)), sqlite_time_text(starts - timedelta(days=1))),
+        )
+    yield name, "06:40"
+    with contextlib.closing(sqlite3.connect(e2e_database, timeout=10)) as db, db:
+        db.execute("DELETE FROM booking WHERE id = ?", (booking_id,))
+
+
+def test_the_counsellors_home_shows_a_session_early_this_morning_as_the_week_does(page: Page, early_session):
+    # 06:40 in Shanghai is 22:40 UTC the day before: the home card's one day must be the school's day.
+    name, starts = early_session
+    signed_in(page, "demo-counsellor")
+    card = page.locator('section.card[data-role="COUNSELLOR"]')
+    expect(card.get_by_role("heading", name=re.compile(r"^心理辅导室 · 今天的预约（\d+）"))).to_be_visible()
+    item = card.locator("li.today-item").filter(has=page.locator(".today-time", has_text=re.compile(f"^{starts}")))
+    expect(item).to_contain_text(name)
+    expect(card.get_by_text("今天没有预约")).to_have_count(0)
+
+    card.get_by_role("link", name="本周预约安排").click()
+    today = datetime.now(SCHOOL_ZONE).date()
+    day = page.locator("section.schedule-day", has=page.get_by_role("heading", name=re.compile(f"^{today.month}月{today.day}日")))
+    session = (
+        day.locator("li.booking")
+        .filter(has=page.locator(".booking-student", has_text=name))
+        .filter(has=page.locator(".booking-time", has_text=re.compile(f"^{starts}")))
+    )
+    expect(session).to_have_count(1)

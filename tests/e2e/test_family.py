@@ -1,5 +1,6 @@
 """A parent in the evening: tonight's home log from the home card, the streak going up, what the
-school shares, the team's phone numbers — and never a warning level.
+school shares, the team's phone numbers — and never a warning level; after midnight, the log is
+still for the evening just past.
 
 demo-parent1 (周丽华, mother of 周子涵) has a streak and no log tonight; demo-parent2 (吴昊然's
 father) is only looked at here, never written for."""
@@ -7,10 +8,14 @@ father) is only looked at here, never written for."""
 from __future__ import annotations
 
 import re
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.pages import serious_violations, signed_in
+from tests.e2e.pages import serious_violations, signed_in, wait_for_service_worker
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 LEVEL_WORDS = ["一般关注", "重点关注", "高危", "预警等级", "WATCH", "FOCUS", "SEVERE"]
 
@@ -44,7 +49,7 @@ def test_a_parent_records_tonight_and_the_card_shows_it_with_the_streak(page: Pa
     page.get_by_role("radio", name="全程陪护").check()
     page.get_by_role("radio", name="较好").check()
     page.get_by_label("其他情况").fill("晚饭后一起散步，聊了学校的运动会。")
-    page.get_by_role("button", name="提交今天的记录").click()
+    page.get_by_role("button", name="提交今晚的记录").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("主页")
     confirmation = page.get_by_role("status").filter(has_text="已提交：周子涵的家庭陪护记录")
@@ -82,7 +87,39 @@ def test_the_home_log_form_passes_axe_and_explains_a_missing_answer(page: Page):
     assert serious_violations(page) == []
 
     page.get_by_role("checkbox", name="离家出走").uncheck()
-    page.get_by_role("button", name="提交今天的记录").click()
+    page.get_by_role("button", name="提交今晚的记录").click()
     expect(page.get_by_role("alert").filter(has_text="请填写分钟数")).to_be_visible()
     expect(page.get_by_label("倾听孩子说话（分钟）", exact=True)).to_be_focused()
     expect(page.get_by_role("heading", level=1)).to_have_text("家庭陪护记录：吴昊然")
+
+
+def test_after_midnight_the_home_log_is_for_the_evening_just_past_even_offline(
+    browser: Browser, browser_context_args: dict
+):
+    """Online the server says which evening tonight's log is for; with no network the phone works it out
+    from its clock in the school's time zone, not its own: here a phone set to New Zealand time, where
+    00:30 in Shanghai is already 05:30 the next morning."""
+    context = browser.new_context(**{**browser_context_args, "timezone_id": "Pacific/Auckland"})
+    page = context.new_page()
+    try:
+        signed_in(page, "demo-parent2")
+        wait_for_service_worker(page)
+        card = page.locator('section.card[data-role="GUARDIAN"]')
+        expect(card.locator(".streak")).to_be_visible()  # the card's figures are on the phone now
+
+        # Three nights from now, half past midnight at the school; no network.
+        night = datetime.combine(datetime.now(SHANGHAI).date() + timedelta(days=3), time(0, 30), tzinfo=SHANGHAI)
+        evening = night.date() - timedelta(days=1)
+        page.clock.set_fixed_time(night)
+        context.set_offline(True)
+        card.get_by_role("link", name=re.compile("^(记录今晚|补记前几天)：吴昊然$")).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("家庭陪护记录：吴昊然")
+        chooser = page.get_by_label("记录哪一天")
+        expect(chooser).to_have_value(evening.isoformat())
+        expect(chooser.locator("option").first).to_have_text(re.compile(f"^今晚（{evening.month}月{evening.day}日"))
+        # Still the parent's choice: the evenings before are offered too.
+        expect(chooser.locator("option")).to_have_count(7)
+        chooser.select_option((evening - timedelta(days=1)).isoformat())
+        expect(page.get_by_role("button", name="提交记录")).to_be_visible()
+    finally:
+        context.close()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 import strawberry
@@ -42,3 +43,12 @@ async def attempt(locale: str, action: Callable[[], Awaitable[T]]) -> T | Valida
         return await action()
     except Invalid as error:
         return ValidationError.of(error, locale)
+
+
+@contextmanager
+def query_input() -> Iterator[None]:
+    """In a query, invalid arguments fail the field (a query has no result union to carry them)."""
+    try:
+        yield
+    except Invalid as error:
+        raise BadInput(error.key, **error.params) from error

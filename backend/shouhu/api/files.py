@@ -17,6 +17,7 @@ from shouhu.access.principal import ANONYMOUS, Principal, build_principal
 from shouhu.auth.sessions import resolve_session
 from shouhu.clock import utcnow
 from shouhu.counselling import report
+from shouhu.errors import Invalid
 from shouhu.i18n import negotiate, translate
 from shouhu.settings import Settings
 
@@ -29,9 +30,9 @@ async def _principal(request: Request) -> Principal:
     return await build_principal(session.account, session.id) if session else ANONYMOUS
 
 
-def _refuse(request: Request, status: int, key: str) -> Response:
+def _refuse(request: Request, status: int, key: str, **params: object) -> Response:
     locale = negotiate(request.headers.get("accept-language"))
-    return PlainTextResponse(translate(key, locale), status_code=status, headers=PRIVATE)
+    return PlainTextResponse(translate(key, locale, **params), status_code=status, headers=PRIVATE)
 
 
 def _uuid(value: str) -> UUID | None:
@@ -80,7 +81,10 @@ async def daily_report_csv(request: Request) -> Response:
         days = int(request.query_params.get("days", "7"))
     except ValueError:
         return _refuse(request, 400, "http.bad_request")
-    rows = await report.daily_report(principal, school_id, since, days) if school_id else None
+    try:
+        rows = await report.daily_report(principal, school_id, since, days) if school_id else None
+    except Invalid as error:
+        return _refuse(request, 400, error.key, **error.params)
     if rows is None:
         return _refuse(request, 404, "auth.not_found")
     locale = negotiate(request.headers.get("accept-language"))

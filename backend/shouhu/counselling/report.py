@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from uuid import UUID
 
 from shouhu.access import scopes
 from shouhu.access.principal import Principal
 from shouhu.counselling.models import BookingStatus
+from shouhu.errors import Invalid
 from shouhu.schools import calendar
 
 MAX_DAYS = 92
@@ -28,15 +29,15 @@ class DayFigures:
 
 async def daily_report(principal: Principal, school_id: UUID, first: date | None, days: int) -> list[DayFigures] | None:
     """One row per day from `first` (default: the school's today); None when the principal may not see the school's report
-    (its admins and counsellors, and its district centre)."""
+    (its admins and counsellors, and its district centre). Days are the school's: a session counts on the local date it
+    starts, a booking on the local date it was made. Invalid when `days` is outside 1..MAX_DAYS."""
+    if not 1 <= days <= MAX_DAYS:  # before any read: a refusal says nothing of the school
+        raise Invalid("dates.bad_days", field="days", max=MAX_DAYS)
     school = await scopes.reporting_schools(principal).get_or_none(id=school_id)
     if school is None:
         return None
-    days = max(1, min(days, MAX_DAYS))
     first = first or calendar.today(school.time_zone)
-    zone = calendar.zone(school.time_zone)
-    start = datetime.combine(first, time.min, zone)
-    end = start + timedelta(days=days)
+    start, end = calendar.asked_window(first, days, school.time_zone, MAX_DAYS)
     held = await scopes.reporting_bookings(principal).filter(
         school_id=school.id, starts_at__gte=start, starts_at__lt=end
     ).values_list(

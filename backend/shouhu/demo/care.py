@@ -315,8 +315,10 @@ def _mood_at(points: Sequence[tuple[int, float]], days_ago: int) -> float:
 class _Demo:
     """Collects the rows, then writes them all at once."""
 
-    def __init__(self, school_id: UUID, zone: ZoneInfo, school_days: list[int], today: date, now: datetime):
+    def __init__(self, school_id: UUID, zone: ZoneInfo, school_days: list[int], today: date, now: datetime,
+                 evening: date):
         self.school_id, self.zone, self.school_days, self.today, self.now = school_id, zone, school_days, today, now
+        self.evening = evening  # the evening tonight's home logs are for: yesterday's until 05:00
         self.periods: list[SchoolPeriod] = []
         self.cases: list[CareCase] = []
         self.members: list[TeamMember] = []
@@ -452,7 +454,8 @@ async def seed_care(school_id: UUID) -> bool:
 
     zone = calendar.zone(school.time_zone)
     now = utcnow()
-    demo = _Demo(school_id, zone, list(school.school_days or [1, 2, 3, 4, 5]), now.astimezone(zone).date(), now)
+    demo = _Demo(school_id, zone, list(school.school_days or [1, 2, 3, 4, 5]), now.astimezone(zone).date(), now,
+                 calendar.log_evening(now, school.time_zone))
     periods = existing_periods or [
         SchoolPeriod(id=demo_id(f"period-{position}"), school_id=school_id, position=position, name=name,
                      start_minute=start, end_minute=end)
@@ -658,6 +661,8 @@ def _evening(demo: _Demo, rng: random.Random, spec: CaseSpec, case: CareCase, gu
             note="晚上洗澡时发现孩子左手臂有几道新的划痕，问了不肯说。已把家里的刀具收起来，今晚陪着睡。明天想和心理老师当面谈谈。",
         )
         demo.alert(case, "home_log", demo_log.id, demo_log.signals, guardian, demo_log.created_at)
+        return
+    if day >= demo.evening:  # tonight's log is still to write (after midnight, tonight is yesterday evening)
         return
     if spec.key == "zihan":
         if days_ago in (9, 17, 23):  # a few forgotten evenings, then a streak up to yesterday

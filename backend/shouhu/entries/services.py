@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -101,7 +101,7 @@ def _moment(value: datetime | None, field_name: str) -> datetime:
         raise Invalid("field.invalid_date", field=field_name)
     if value > now + CLOCK_SKEW or value < now - MAX_BACKDATE:
         raise Invalid("entry.time_out_of_range", field=field_name, days=MAX_BACKDATE.days)
-    return value
+    return value.astimezone(UTC)  # a phone may send its own offset; times are kept in UTC
 
 
 def _enum(enum: type, value: str, field_name: str) -> str:

@@ -26,7 +26,7 @@ class Adherence:
 
 @dataclass
 class HomeLogStats:
-    today: date
+    today: date  # the evening tonight's log is for (calendar.this_evening), not the calendar's today
     logged_today: bool
     streak: int
     last_7: Adherence
@@ -42,9 +42,13 @@ class ChartDay:
     exercise_met: bool | None
 
 
-async def _today_for(student_id: UUID) -> date:
+async def _zone_of(student_id: UUID) -> str | None:
     zones = await School.filter(students__id=student_id).values_list("time_zone", flat=True)
-    return calendar.today(zones[0] if zones else None)
+    return zones[0] if zones else None
+
+
+async def _today_for(student_id: UUID) -> date:
+    return calendar.today(await _zone_of(student_id))
 
 
 def _adherence(logs: dict[date, tuple[int, int]], today: date, days: int) -> Adherence:
@@ -59,10 +63,12 @@ def _adherence(logs: dict[date, tuple[int, int]], today: date, days: int) -> Adh
 
 
 async def home_log_stats(principal: Principal, student_id: UUID) -> HomeLogStats | None:
-    """The signed-in guardian's own logs for one child; None for anyone else."""
+    """The signed-in guardian's own logs for one child; None for anyone else. "Today" is the evening
+    a log written now is for, in the school's zone: after midnight and until 05:00 that is still
+    yesterday evening, so the form, "tonight's log done" and the 20:30 reminder agree."""
     if student_id not in principal.guardian_of:
         return None
-    today = await _today_for(student_id)
+    today = calendar.this_evening(await _zone_of(student_id))
     rows = await (
         scopes.visible_home_logs(principal)
         .filter(student_id=student_id, author_id=principal.account_id, log_date__gte=today - timedelta(days=400))

@@ -75,6 +75,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "日期无效或在未来。",
         "en": "The date is invalid or in the future.",
     },
+    "dates.bad_days": {
+        "zh-CN": "天数应在 1 到 {max} 之间。",
+        "en": "The number of days must be between 1 and {max}.",
+    },
+    "dates.out_of_range": {
+        "zh-CN": "日期超出可查询的范围。",
+        "en": "The date is outside the range that can be looked up.",
+    },
     "field.invalid_relation": {
         "zh-CN": "请选择与学生的关系。",
         "en": "Choose the relation to the student.",

@@ -30,6 +30,7 @@ from shouhu.notify import rules
 from shouhu.notify.models import Delivery, DeliveryStatus, Notification, RuleRun
 from shouhu.notify.rules import Kind, SchoolClock
 from shouhu.notify.services import notify, notify_webhooks, school_clocks
+from shouhu.schools import calendar
 from shouhu.schools.models import Guardianship, School
 
 logger = logging.getLogger("shouhu.reminders")
@@ -83,7 +84,9 @@ async def mentor_check_ins(school: School, clock: SchoolClock, day: date, now: d
 
 
 async def guardian_home_logs(school: School, clock: SchoolClock, day: date, now: datetime, connection) -> int:
-    """20:30: each guardian hears whether tonight's home log is still missing."""
+    """20:30: each guardian hears whether tonight's home log is still missing. Tonight is the evening
+    a log written now is for (the same as the parent's form), whatever time the school sets."""
+    evening = calendar.log_evening(now, clock.time_zone)
     students = {student for _, student, _ in await _active_cases(school, connection)}
     pairs = await Guardianship.filter(student_id__in=list(students)).using_db(connection).values_list(
         "guardian_id", "student_id"
@@ -92,7 +95,7 @@ async def guardian_home_logs(school: School, clock: SchoolClock, day: date, now:
     for guardian, student in pairs:
         guardians[guardian].add(student)
     logged = set(
-        await HomeLog.filter(school_id=school.id, log_date=day).using_db(connection).values_list("student_id", flat=True)
+        await HomeLog.filter(school_id=school.id, log_date=evening).using_db(connection).values_list("student_id", flat=True)
     )
     # A log by either parent counts for both.
     done = [(guardian, student) for guardian, student in pairs if student in logged]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from uuid import UUID
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -28,6 +28,7 @@ from shouhu.notify.models import (
     SchoolWebhook,
 )
 from shouhu.notify.rules import IMMEDIATE, URGENT, Kind, SchoolClock, deliver_at, topic
+from shouhu.schools import calendar
 from shouhu.schools.models import School
 
 # Kinds a person may turn off; crisis alerts and their escalation cannot be.
@@ -74,12 +75,11 @@ async def _clock_of(school_id: UUID | None, connection: BaseDBAsyncClient | None
 
 def expires_at(clock: SchoolClock, kind: Kind, at: datetime) -> datetime:
     """After this a push is pointless (the inbox copy stays): a day's reminder ends with the day."""
-    local = at.astimezone(clock.tz)
-    end_of_day = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=clock.tz).astimezone(UTC)
+    today = at.astimezone(clock.tz).date()
     if kind in (Kind.CHECK_INS_DUE, Kind.HOME_LOG_DUE, Kind.MISSING_CHECK_INS):
-        return end_of_day
-    if kind is Kind.ROTA_GAPS:
-        return end_of_day + timedelta(days=1)
+        return calendar.day_window(today, 1, clock.time_zone)[1]
+    if kind is Kind.ROTA_GAPS:  # tomorrow's gaps: until tomorrow ends (school time, 23 or 25 hours on a change)
+        return calendar.day_window(today, 2, clock.time_zone)[1]
     if kind is Kind.BOOKING_SOON:
         return at + timedelta(hours=1)
     return at + MAX_TTL

@@ -162,9 +162,9 @@ export const mentorEn: Record<keyof typeof mentorZh, string> = {
   'family.homeLog.intro':
     "Each evening, take a minute or two to note how you accompanied your child today. The school's care team sees this log.",
   'family.homeLog.date': 'Which day',
-  'family.homeLog.today': 'Today ({date})',
+  'family.homeLog.today': 'Tonight ({date})',
   'family.homeLog.dayOption': '{date}',
-  'family.homeLog.alreadyToday': "Today's log is already submitted. To record an earlier day, choose its date.",
+  'family.homeLog.alreadyToday': "Tonight's log is already submitted. To record an earlier day, choose its date.",
   'family.homeLog.listening': 'Listening to your child (minutes)',
   'family.homeLog.listeningHint': 'Target: listen for a quarter of an hour (15 minutes) a day.',
   'family.homeLog.exercise': 'Exercise (minutes)',
@@ -183,7 +183,7 @@ export const mentorEn: Record<keyof typeof mentorZh, string> = {
   'family.homeLog.screen': 'Screen time (minutes)',
   'family.homeLog.note': 'Anything else',
   'family.homeLog.noteHint': 'At most 1000 characters.',
-  'family.homeLog.submit': "Submit today's log",
+  'family.homeLog.submit': "Submit tonight's log",
   'family.homeLog.submitDay': 'Submit the log',
   'family.homeLog.notYours': 'You can keep a home log only for your own child.',
 };

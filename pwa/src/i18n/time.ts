@@ -74,6 +74,18 @@ export function schoolToday(): string {
   return schoolDate(new Date());
 }
 
+/** Until this hour (school time) the night still belongs to the evening before; as on the server. */
+const EVENING_ENDS_HOUR = 5;
+
+/** The evening a home log written now is for: the school's today, or yesterday until 05:00 school
+ * time. Only for when the server cannot be asked (offline): online, the server says. */
+export function schoolEvening(now: Date = new Date()): string {
+  const options = { hour: 'numeric', hourCycle: 'h23', timeZone: schoolTimeZone() } as const;
+  const hour = Number(formatter(options, 'en-GB').format(now));
+  const today = schoolDate(now);
+  return hour < EVENING_ENDS_HOUR ? addDays(today, -1) : today;
+}
+
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
 /** "14:05". */

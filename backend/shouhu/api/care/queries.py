@@ -4,7 +4,6 @@ from a scope in shouhu.access; a student outside the reader's relations is simpl
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, time, timedelta
 from uuid import UUID
 
 import strawberry
@@ -44,7 +43,7 @@ from shouhu.api.care.types import (
     student_summary,
 )
 from shouhu.api.context import Info
-from shouhu.api.errors import BadInput
+from shouhu.api.errors import BadInput, query_input
 from shouhu.api.ids import query_id
 from shouhu.api.pagination import PageInfo, decode_cursor, encode_cursor, paginate
 from shouhu.api.permissions import IsAuthenticated
@@ -186,11 +185,13 @@ class CareQueries:
                 query = query.filter(kind__in=[k.value for k in filter.kinds])
             if filter.author_id:
                 query = query.filter(author_id=query_id(filter.author_id))
-            zone = calendar.zone(await calendar.school_zone_name(student.school_id))
-            if filter.since:
-                query = query.filter(occurred_at__gte=datetime.combine(filter.since, time.min, zone))
-            if filter.until:
-                query = query.filter(occurred_at__lt=datetime.combine(filter.until + timedelta(days=1), time.min, zone))
+            if filter.since or filter.until:
+                zone = await calendar.school_zone_name(student.school_id)
+                with query_input():  # from the first instant of `since` to the last of `until`, school time
+                    if filter.since:
+                        query = query.filter(occurred_at__gte=calendar.asked_window(filter.since, 1, zone, 1)[0])
+                    if filter.until:
+                        query = query.filter(occurred_at__lt=calendar.asked_window(filter.until, 1, zone, 1)[1])
             if filter.signals_only:
                 query = query.filter(has_signal=True)
         events, page = await paginate(query, ("-occurred_at", "-id"), first, after)

@@ -468,8 +468,10 @@ class Adherence:
 
 @strawberry.type(description="A guardian's own record keeping for one child.")
 class HomeLogStats:
-    today: datetime.date
-    logged_today: bool
+    today: datetime.date = strawberry.field(description=(
+        "The evening tonight's home log is for, in the school's time zone: today, or yesterday from midnight "
+        "until 05:00. The figures count back from it."))
+    logged_today: bool = strawberry.field(description="Whether the guardian has logged that evening.")
     streak: int
     last7: Adherence
     last30: Adherence

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from datetime import time, timedelta
+from datetime import timedelta
 
 import strawberry
 
@@ -21,6 +21,7 @@ from shouhu.api.counselling.types import (
     SessionRecord,
     Slot,
 )
+from shouhu.api.errors import query_input
 from shouhu.api.ids import query_id
 from shouhu.api.permissions import IsAuthenticated
 from shouhu.clock import utcnow
@@ -57,18 +58,16 @@ class CounsellingQueries:
         rest = [r for r in rows if r not in live]  # cancelled, moved and past ones, newest first
         return [Booking.of(r) for r in live + rest]
 
-    @strawberry.field(permission_classes=signed_in, description="Bookings of the school from a day on (school time), for its counsellors.")
+    @strawberry.field(permission_classes=signed_in, description=f"Bookings of the school starting on `days` school-time days from `since` (default today), for its counsellors; `days` is 1 to {MAX_SCHEDULE_DAYS}.")
     async def counsellor_schedule(self, info: Info, since: datetime.date | None = None, days: int = 7) -> list[Booking]:
         p = info.context.principal
         if p.school_id not in p.counsellor_of:
             return []
         name = await calendar.school_zone_name(p.school_id)
-        zone = calendar.zone(name)
-        first = since or calendar.today(name)
-        span = min(max(days, 1), MAX_SCHEDULE_DAYS)
-        start = datetime.datetime.combine(first, time.min, zone)
+        with query_input():
+            start, end = calendar.asked_window(since or calendar.today(name), days, name, MAX_SCHEDULE_DAYS)
         rows = await scopes.visible_bookings(p).filter(
-            school_id=p.school_id, starts_at__gte=start, starts_at__lt=start + timedelta(days=span)
+            school_id=p.school_id, starts_at__gte=start, starts_at__lt=end
         ).order_by("starts_at", "id")
         info.context.audit.read("student", [(r.school_id, r.student_id) for r in rows], "counsellor_schedule")
         return [Booking.of(r) for r in rows]
@@ -91,13 +90,14 @@ class CounsellingQueries:
         rows = await scopes.reporting_schools(info.context.principal).order_by("name")
         return [ReportingSchool(id=strawberry.ID(str(r.id)), name=r.name) for r in rows]
 
-    @strawberry.field(permission_classes=signed_in, description="The daily counselling report of a school, one row per day from `since` (default today), counts only.")
+    @strawberry.field(permission_classes=signed_in, description=f"The daily counselling report of a school, one row per school-time day from `since` (default today), counts only; `days` is 1 to {report.MAX_DAYS}.")
     async def daily_report(
         self, info: Info, school_id: strawberry.ID, since: datetime.date | None = None, days: int = 1
     ) -> list[DailyReport]:
         p = info.context.principal
         school = query_id(school_id)
-        rows = await report.daily_report(p, school, since, days) if school else None
+        with query_input():
+            rows = await report.daily_report(p, school, since, days) if school else None
         return [
             DailyReport(school_id=strawberry.ID(str(r.school_id)), school_name=r.school_name, date=r.day,
                         sessions_held=r.sessions_held, no_shows=r.no_shows, new_bookings=r.new_bookings,

@@ -11,7 +11,7 @@ import { OutboxStatus } from '../../components/OutboxStatus';
 import { Page } from '../../components/Page';
 import { useForm } from '../../components/useForm';
 import { t, type MessageKey } from '../../i18n';
-import { addDays, formatDate, schoolToday } from '../../i18n/time';
+import { addDays, formatDate, schoolEvening } from '../../i18n/time';
 import { Link, navigate } from '../../router';
 import type { Me } from '../../state/session';
 import { ChoiceGroup, MinutesField, moodChoices, NumberField, SignalChips } from './controls';
@@ -26,12 +26,15 @@ const FIELDS = [
   'logDate', 'listeningMinutes', 'exerciseMinutes', 'accompaniment', 'sleepHours', 'mood', 'screenMinutes', 'signals', 'note',
 ] as const;
 
-/** The school's today (from the server, or what the card loaded; offline, from the school's time zone). */
-function useSchoolToday(accountId: string, studentId: string) {
+/** The evening tonight's log is for: the server's answer (after midnight and until 05:00 school time,
+ * yesterday evening); offline, what the card loaded if it is about the same evening, else the
+ * evening by this phone's clock read in the school's time zone. */
+function useTonight(accountId: string, studentId: string) {
   const known = recallFamily(accountId, studentId)?.homeLogStats ?? null;
-  const [day, setDay] = useState<{ today: string; loggedToday: boolean }>(
-    () => known ?? { today: schoolToday(), loggedToday: false },
-  );
+  const [day, setDay] = useState<{ today: string; loggedToday: boolean }>(() => {
+    const evening = schoolEvening();
+    return known?.today === evening ? known : { today: evening, loggedToday: false };
+  });
   useEffect(() => {
     let current = true;
     request(HomeLogDayDocument, { studentId }).then(
@@ -58,7 +61,7 @@ function HomeLogPage({ me, params }: { me: Me; params: string[] }) {
   const role = me.roles.find((candidate) => candidate.kind === 'GUARDIAN' && candidate.studentId === studentId);
   const name = role?.studentName ?? '';
   const accountId = me.account.id;
-  const { today, loggedToday } = useSchoolToday(accountId, studentId);
+  const { today, loggedToday } = useTonight(accountId, studentId);
   const [logDate, setLogDate] = useState<string | null>(null);
   const [listening, setListening] = useState('');
   const [exercise, setExercise] = useState('');
