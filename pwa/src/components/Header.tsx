@@ -6,16 +6,17 @@ import { LogoutDocument } from '../api/operations';
 import { getLocale, setLocale, t } from '../i18n';
 import { Link, navigate } from '../router';
 import { forgetThisDevice } from '../pages/notify/push';
-import { markSignedOut, useSession } from '../state/session';
+import { markSignedOut, sessionMe, useSession } from '../state/session';
 import { useUnread } from '../state/unread';
 import '../styles/notify.css';
 import { ErrorAlert } from './Alert';
+import { OfflineMarker } from './OfflineMarker';
 
 export async function logout(): Promise<void> {
   // A shared phone must not get the previous person's reminders (best effort, never in the way).
   await forgetThisDevice();
   await request(LogoutDocument);
-  markSignedOut();
+  await markSignedOut();
   navigate('/login');
 }
 
@@ -48,7 +49,8 @@ function NotificationsLink({ current }: { current: 'page' | undefined }) {
 export function Header({ path }: { path: string }) {
   const session = useSession();
   const [error, setError] = useState<string | null>(null);
-  const signedIn = session.status === 'signedIn';
+  // Offline too: the last-known home is someone's, with their links and their sign-out.
+  const signedIn = sessionMe(session) !== null;
   const current = (href: string) => (path === href ? 'page' : undefined);
 
   const onLogout = async () => {
@@ -105,6 +107,7 @@ export function Header({ path }: { path: string }) {
         </ul>
       </nav>
       <ErrorAlert message={error} />
+      <OfflineMarker savedAt={session.status === 'offline' ? session.savedAt : null} />
     </header>
   );
 }
