@@ -132,7 +132,6 @@ export const en: Messages = {
   'account.passwordChanged': 'Your password has been changed.',
   'account.languageTitle': 'Language',
   'account.logoutTitle': 'Sign out',
-  'account.logout': 'Sign out',
 
   'notAllowed.title': 'Not allowed',
   'notAllowed.text': 'Only school administrators may open this page. Ask the school administrator if you need it.',

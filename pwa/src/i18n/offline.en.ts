@@ -42,4 +42,10 @@ export const offlineEn: Record<keyof typeof offlineZh, string> = {
   'family.correct.title': 'Correct home log: {name}',
   'observe.correctTitle': 'Correct observation',
   'observe.searchOffline': 'Offline: searching needs a connection; choose among the students below.',
+
+  'signOut.question': 'Sign out now?',
+  'signOut.unsent': '{n} entries have not been sent. After signing out they stay on this phone until you sign in again.',
+  'signOut.unsentDetail': 'They are sent once you sign in on this phone again; anyone else signing in here neither sees nor sends them. If you are online, you can cancel and wait for them to be sent.',
+  'signOut.confirm': 'Yes, sign out',
+  'account.logoutText': 'Signing out clears what this phone kept for offline use.',
 };

@@ -42,4 +42,10 @@ export const offlineZh = {
   'family.correct.title': '修改家庭陪护记录：{name}',
   'observe.correctTitle': '修改观察记录',
   'observe.searchOffline': '现在离线：搜索需要联网，可从下面的学生中选择。',
+
+  'signOut.question': '确定要退出登录吗？',
+  'signOut.unsent': '还有 {n} 条记录未发送，退出后它们会保留在本机，直到你再次登录。',
+  'signOut.unsentDetail': '你在本机再次登录后会自动发送；其他人在本机登录看不到、也不会发送这些记录。如果现在有网络，可以先取消，等它们发送完成。',
+  'signOut.confirm': '确认退出',
+  'account.logoutText': '退出后，本机为离线使用保存的信息会被清除。',
 } as const;

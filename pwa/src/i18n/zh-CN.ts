@@ -132,7 +132,6 @@ export const zhCN = {
   'account.passwordChanged': '密码已修改。',
   'account.languageTitle': '语言',
   'account.logoutTitle': '退出',
-  'account.logout': '退出登录',
 
   'notAllowed.title': '无权访问',
   'notAllowed.text': '此页面仅限学校管理员使用。如有需要，请联系学校管理员。',
