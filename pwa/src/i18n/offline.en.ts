@@ -47,5 +47,11 @@ export const offlineEn: Record<keyof typeof offlineZh, string> = {
   'signOut.unsent': '{n} entries have not been sent. After signing out they stay on this phone until you sign in again.',
   'signOut.unsentDetail': 'They are sent once you sign in on this phone again; anyone else signing in here neither sees nor sends them. If you are online, you can cancel and wait for them to be sent.',
   'signOut.confirm': 'Yes, sign out',
+
+  'login.loginRequired': 'Please enter your login.',
+  'login.passwordRequired': 'Please enter your password.',
+  'login.waitingEntries': 'Sign in again to send {n} entries. They are safe on this phone.',
+  'activate.codeRequired': 'Please enter the invitation code.',
+  'activate.passwordRequired': 'Please choose a new password.',
   'account.logoutText': 'Signing out clears what this phone kept for offline use.',
 };

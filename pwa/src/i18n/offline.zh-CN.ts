@@ -47,5 +47,11 @@ export const offlineZh = {
   'signOut.unsent': '还有 {n} 条记录未发送，退出后它们会保留在本机，直到你再次登录。',
   'signOut.unsentDetail': '你在本机再次登录后会自动发送；其他人在本机登录看不到、也不会发送这些记录。如果现在有网络，可以先取消，等它们发送完成。',
   'signOut.confirm': '确认退出',
+
+  'login.loginRequired': '请输入账号。',
+  'login.passwordRequired': '请输入密码。',
+  'login.waitingEntries': '请重新登录以发送 {n} 条记录。它们已安全保存在本机。',
+  'activate.codeRequired': '请输入邀请码。',
+  'activate.passwordRequired': '请设置新密码。',
   'account.logoutText': '退出后，本机为离线使用保存的信息会被清除。',
 } as const;
