@@ -11,7 +11,7 @@ import { ActivatePage } from './pages/Activate';
 import { HelpPage } from './pages/Help';
 import { HomePage } from './pages/Home';
 import { AccountPage } from './pages/Account';
-import { NotAllowedPage, NotFoundPage, LoadingPage, UnreachablePage } from './pages/Simple';
+import { NeedsConnectionPage, NotAllowedPage, NotFoundPage, LoadingPage, UnreachablePage } from './pages/Simple';
 import { ClassesPage } from './pages/admin/Classes';
 import { StudentsPage } from './pages/admin/Students';
 import { StaffPage } from './pages/admin/Staff';
@@ -21,10 +21,11 @@ import { RoomsPage } from './pages/admin/Rooms';
 import { NotificationsAdminPage } from './pages/admin/Notifications';
 import { BOARD_PAGES, BOARD_PATTERNS } from './pages/board/routes';
 import { COUNSELLING_PAGES, COUNSELLING_PATTERNS } from './pages/counselling/routes';
-import { MENTOR_PAGES, MENTOR_PATTERNS } from './pages/mentor/routes';
+import { MENTOR_OFFLINE_PAGES, MENTOR_PAGES, MENTOR_PATTERNS } from './pages/mentor/routes';
 import { EntrySync } from './pages/mentor/senders';
 import { NOTIFY_PAGES, NOTIFY_PATTERNS } from './pages/notify/routes';
 import { NotificationSync } from './pages/notify/NotificationSync';
+import { useReconnect } from './state/reconnect';
 
 /** Pages anyone may open, signed in or not. */
 const PUBLIC = new Set(['/login', '/activate', '/help']);
@@ -37,6 +38,9 @@ const SIGNED_IN_PAGES: Record<string, (props: { me: Me }) => JSX.Element> = {
   ...COUNSELLING_PAGES,
   ...NOTIFY_PAGES,
 };
+
+/** What works from the last-known home while the server is out of reach (and /help, always). */
+const OFFLINE_PAGES = new Set(['/', ...MENTOR_OFFLINE_PAGES]);
 
 const PATTERNS = [...MENTOR_PATTERNS, ...BOARD_PATTERNS, ...COUNSELLING_PATTERNS, ...NOTIFY_PATTERNS];
 
@@ -75,28 +79,33 @@ function Routes({ path }: { path: string }) {
   // Signed in on /login or /activate: the effect above is moving on (to ?next= or the home page).
   if (session.status === 'loading' || PUBLIC.has(path)) return <LoadingPage />;
   if (session.status === 'unreachable') return <UnreachablePage error={session.error} />;
-  if (session.status !== 'signedIn') return <LoadingPage />;
+  if (session.status !== 'signedIn' && session.status !== 'offline') return <LoadingPage />;
 
+  // Offline, the last-known home and the entry forms work; other pages say they need the server.
+  const offline = session.status === 'offline';
+  const me = session.me;
   const SignedIn = SIGNED_IN_PAGES[path];
-  if (SignedIn) return <SignedIn me={session.me} />;
+  if (SignedIn) return offline && !OFFLINE_PAGES.has(path) ? <NeedsConnectionPage /> : <SignedIn me={me} />;
   const Admin = ADMIN_PAGES[path];
-  if (Admin) return isSchoolAdmin(session.me) ? <Admin /> : <NotAllowedPage />;
+  if (Admin) return offline ? <NeedsConnectionPage /> : isSchoolAdmin(me) ? <Admin /> : <NotAllowedPage />;
   for (const route of PATTERNS) {
     const match = route.pattern.exec(path);
-    if (match) return <route.page me={session.me} params={match.slice(1)} />;
+    if (match) return offline && !route.offline ? <NeedsConnectionPage /> : <route.page me={me} params={match.slice(1)} />;
   }
   return <NotFoundPage />;
 }
 
 export function App() {
   const path = normalise(usePath());
+  // Out of reach of the server: ask again (network back, app shown, every 30 s) until it answers.
+  useReconnect();
   const [locale, setLocaleState] = useState(getLocale());
 
   useEffect(() => {
     document.documentElement.lang = getLocale();
     const offLocale = onLocaleChange(setLocaleState);
     const offAuth = onUnauthenticated(() => {
-      markSignedOut();
+      void markSignedOut();
       if (!PUBLIC.has(normalise(currentPath()))) navigate(loginPath(currentPath() + window.location.search), { replace: true });
     });
     void loadMe();

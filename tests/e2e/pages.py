@@ -26,6 +26,13 @@ def signed_in(page: Page, login: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("主页")
 
 
+def sign_out(page: Page) -> None:
+    """退出登录 in the banner, then the confirmation asked in place."""
+    page.get_by_role("banner").get_by_role("button", name="退出登录").click()
+    page.get_by_role("banner").get_by_role("button", name="确认退出").click()
+    expect(page).to_have_url(re.compile(r"/login$"))
+
+
 def axe_violations(page: Page) -> list[dict]:
     # Evaluated through the DevTools protocol: a <script> tag would be (rightly) refused by the CSP.
     page.evaluate(Path(AXE_JS).read_text(encoding="utf-8") + "\n;true")

@@ -14,7 +14,7 @@ import re
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.pages import (
-    Api, deliver_push, serious_violations, service_worker, shown_notifications, signed_in, tap_notification,
+    Api, deliver_push, serious_violations, service_worker, shown_notifications, sign_out, signed_in, tap_notification,
     wait_for_service_worker,
 )
 from tests.push_service import PushService
@@ -88,8 +88,7 @@ def test_turning_notifications_on_registers_this_phone_and_the_test_push_arrives
     page.get_by_role("button", name="关闭本机通知").click()
     page.get_by_role("button", name="开启通知").click()
     expect(devices).to_have_count(1)
-    page.get_by_role("navigation", name="主导航").get_by_role("button", name="退出登录").click()
-    expect(page).to_have_url(re.compile(r"/login$"))
+    sign_out(page)
     assert page.evaluate("localStorage.getItem('shouhu-test-push-subscribed')") is None
     api = Api(server, "demo-teacher")
     try:

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.pages import axe_violations, sign_in, signed_in, wait_for_service_worker
+from tests.e2e.pages import axe_violations, sign_in, sign_out, signed_in, wait_for_service_worker
 
 # The cards each person's relations give them (the class teacher also leads care teams).
 HOME_CARDS = {
@@ -56,8 +56,7 @@ def test_signed_out_visitors_are_sent_to_login_and_logout_ends_the_session(page:
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/login$"))
     signed_in(page, "demo-mentor1")
-    page.get_by_role("banner").get_by_role("button", name="退出登录").click()
-    expect(page).to_have_url(re.compile(r"/login$"))
+    sign_out(page)
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/login$"))
 

@@ -1,23 +1,12 @@
-// The banner on every page: the app's name, the main links, the language switch and sign-out.
-import { useState } from 'preact/hooks';
-import { request } from '../api/client';
-import { errorMessage } from '../api/errors';
-import { LogoutDocument } from '../api/operations';
+// The banner on every page: the app's name, the main links, the language switch, sign-out, and
+// (with no server) the mark that what is shown is the last-known home.
 import { getLocale, setLocale, t } from '../i18n';
-import { Link, navigate } from '../router';
-import { forgetThisDevice } from '../pages/notify/push';
-import { markSignedOut, useSession } from '../state/session';
+import { Link } from '../router';
+import { sessionMe, useSession } from '../state/session';
 import { useUnread } from '../state/unread';
 import '../styles/notify.css';
-import { ErrorAlert } from './Alert';
-
-export async function logout(): Promise<void> {
-  // A shared phone must not get the previous person's reminders (best effort, never in the way).
-  await forgetThisDevice();
-  await request(LogoutDocument);
-  markSignedOut();
-  navigate('/login');
-}
+import { OfflineMarker } from './OfflineMarker';
+import { SignOutButton, SignOutQuestion, useSignOut } from './SignOut';
 
 export function LanguageToggle() {
   const other = getLocale() === 'zh-CN' ? 'en' : 'zh-CN';
@@ -47,18 +36,10 @@ function NotificationsLink({ current }: { current: 'page' | undefined }) {
 
 export function Header({ path }: { path: string }) {
   const session = useSession();
-  const [error, setError] = useState<string | null>(null);
-  const signedIn = session.status === 'signedIn';
+  const signOut = useSignOut();
+  // Offline too: the last-known home is someone's, with their links and their sign-out.
+  const signedIn = sessionMe(session) !== null;
   const current = (href: string) => (path === href ? 'page' : undefined);
-
-  const onLogout = async () => {
-    setError(null);
-    try {
-      await logout();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  };
 
   return (
     <header class="site-header">
@@ -97,14 +78,13 @@ export function Header({ path }: { path: string }) {
           )}
           {signedIn && (
             <li>
-              <button type="button" class="button-link" onClick={onLogout}>
-                {t('nav.logout')}
-              </button>
+              <SignOutButton state={signOut} className="button-link" />
             </li>
           )}
         </ul>
       </nav>
-      <ErrorAlert message={error} />
+      {signedIn && <SignOutQuestion state={signOut} />}
+      <OfflineMarker savedAt={session.status === 'offline' ? session.savedAt : null} />
     </header>
   );
 }

@@ -45,3 +45,12 @@ export function useForm(fields: readonly string[]) {
 
   return { ...state, submit, showInvalid };
 }
+
+/** After a failed submit: focus the first invalid control, so it is read out and can be corrected. */
+export function focusFirstError(form: HTMLFormElement | null): void {
+  setTimeout(() => {
+    const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) invalid.focus();
+    else form?.querySelector<HTMLElement>('.alert-error')?.focus();
+  }, 0);
+}

@@ -4,6 +4,7 @@ import { counsellingEn } from './counselling.en';
 import type { Messages } from './index';
 import { mentorEn } from './mentor.en';
 import { notifyEn } from './notify.en';
+import { offlineEn } from './offline.en';
 
 export const en: Messages = {
   'app.name': 'Shouhu',
@@ -131,7 +132,6 @@ export const en: Messages = {
   'account.passwordChanged': 'Your password has been changed.',
   'account.languageTitle': 'Language',
   'account.logoutTitle': 'Sign out',
-  'account.logout': 'Sign out',
 
   'notAllowed.title': 'Not allowed',
   'notAllowed.text': 'Only school administrators may open this page. Ask the school administrator if you need it.',
@@ -239,17 +239,15 @@ export const en: Messages = {
   'outbox.savedOnDevice': 'Saved on this device; sent automatically once there is a connection.',
   'outbox.sendNow': 'Send now',
   'outbox.sending': 'Sending…',
-  'outbox.lastError': 'The last attempt did not go through: {message}',
-  'outbox.showWaiting': 'Show what is waiting',
-  'outbox.entry': '{studentName} · {kind}',
+  'outbox.lastError': 'The last attempt did not go through; it is tried again by itself: {message}',
   'outbox.kind.checkIn': 'Check-in',
   'outbox.kind.homeLog': 'Home log',
   'outbox.kind.observation': 'Observation',
-  'outbox.rejectedTitle': 'These entries were not accepted and are not saved. Please enter them again as the reason says, then discard them here.',
+  'outbox.rejectedTitle': 'These entries were not accepted and are not saved. Correct them as the reason says and save again, or discard them.',
   'outbox.createdAt': 'Entered: {time}',
   'outbox.reason': 'Reason: {reason}',
   'outbox.noReason': 'No reason was given.',
-  'outbox.discard': 'Discard: {studentName}',
+  'outbox.discard': 'Discard: {entry}',
   'outbox.unavailable': 'This device cannot keep entries (browser storage is unavailable). Please make entries while online.',
 
   'chart.moodAxis': 'Mood (1–5)',
@@ -276,4 +274,5 @@ export const en: Messages = {
   ...boardEn,
   ...counsellingEn,
   ...notifyEn,
+  ...offlineEn,
 };

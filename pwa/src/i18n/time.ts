@@ -1,7 +1,7 @@
 // Dates and times for every screen, in the current locale and in the school's time zone
 // ("today" follows the school), never the device's: a teacher on a trip still sees
 // 07:50 for the early-reading check-in. The zone comes with the signed-in session.
-import { getSession } from '../state/session';
+import { sessionMe } from '../state/session';
 import { getLocale, t } from './index';
 
 /** The schools' default zone, used before anyone is signed in. */
@@ -9,8 +9,8 @@ const DEFAULT_ZONE = 'Asia/Shanghai';
 const DAY_MS = 86_400_000;
 
 export function schoolTimeZone(): string {
-  const session = getSession();
-  return (session.status === 'signedIn' && session.me.school?.timeZone) || DEFAULT_ZONE;
+  // The last-known school's zone offline too: "today" must not jump with the device's zone.
+  return sessionMe()?.school?.timeZone || DEFAULT_ZONE;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -4,6 +4,7 @@ import { boardZh } from './board.zh-CN';
 import { counsellingZh } from './counselling.zh-CN';
 import { mentorZh } from './mentor.zh-CN';
 import { notifyZh } from './notify.zh-CN';
+import { offlineZh } from './offline.zh-CN';
 
 export const zhCN = {
   'app.name': '守护',
@@ -131,7 +132,6 @@ export const zhCN = {
   'account.passwordChanged': '密码已修改。',
   'account.languageTitle': '语言',
   'account.logoutTitle': '退出',
-  'account.logout': '退出登录',
 
   'notAllowed.title': '无权访问',
   'notAllowed.text': '此页面仅限学校管理员使用。如有需要，请联系学校管理员。',
@@ -236,20 +236,18 @@ export const zhCN = {
 
   'outbox.label': '本机暂存的记录',
   'outbox.waiting': '等待发送（{n}）',
-  'outbox.savedOnDevice': '已保存在本机，联网后会自动发送。',
+  'outbox.savedOnDevice': '已保存在本机，联网后自动发送。',
   'outbox.sendNow': '立即发送',
   'outbox.sending': '正在发送…',
-  'outbox.lastError': '上次发送未成功：{message}',
-  'outbox.showWaiting': '查看等待发送的记录',
-  'outbox.entry': '{studentName} · {kind}',
+  'outbox.lastError': '上次发送未成功，稍后会自动再试：{message}',
   'outbox.kind.checkIn': '签到',
   'outbox.kind.homeLog': '家庭陪护记录',
   'outbox.kind.observation': '观察记录',
-  'outbox.rejectedTitle': '以下记录未被系统接受，没有保存。请根据原因重新填写，再删除此条。',
+  'outbox.rejectedTitle': '以下记录未被系统接受，没有保存。请按原因修改后重新保存，或删除此条。',
   'outbox.createdAt': '填写时间：{time}',
   'outbox.reason': '原因：{reason}',
   'outbox.noReason': '系统未说明原因。',
-  'outbox.discard': '删除此条：{studentName}',
+  'outbox.discard': '删除此条：{entry}',
   'outbox.unavailable': '本机无法暂存记录（浏览器存储不可用），请在联网时填写。',
 
   'chart.moodAxis': '心情（1–5 分）',
@@ -276,4 +274,5 @@ export const zhCN = {
   ...boardZh,
   ...counsellingZh,
   ...notifyZh,
+  ...offlineZh,
 } as const;

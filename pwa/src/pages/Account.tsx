@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import { request } from '../api/client';
-import { errorMessage } from '../api/errors';
 import { ChangePasswordDocument } from '../api/operations';
 import { ErrorAlert, StatusMessage } from '../components/Alert';
 import { Field, SelectField } from '../components/Field';
-import { logout } from '../components/Header';
+import { SignOutButton, SignOutQuestion, useSignOut } from '../components/SignOut';
 import { Page } from '../components/Page';
 import { checkNewPassword, PasswordRules } from '../components/PasswordRules';
 import { useForm } from '../components/useForm';
@@ -76,15 +75,7 @@ function ChangePasswordForm({ login }: { login: string }) {
 }
 
 export function AccountPage({ me }: { me: Me }) {
-  const [logoutError, setLogoutError] = useState<string | null>(null);
-  const onLogout = async () => {
-    setLogoutError(null);
-    try {
-      await logout();
-    } catch (error) {
-      setLogoutError(errorMessage(error));
-    }
-  };
+  const signOut = useSignOut();
 
   return (
     <Page title={t('account.title')}>
@@ -110,10 +101,9 @@ export function AccountPage({ me }: { me: Me }) {
       </section>
       <section aria-labelledby="account-logout" class="section">
         <h2 id="account-logout">{t('account.logoutTitle')}</h2>
-        <ErrorAlert message={logoutError} />
-        <button type="button" class="button-secondary" onClick={onLogout}>
-          {t('account.logout')}
-        </button>
+        <p>{t('account.logoutText')}</p>
+        <SignOutButton state={signOut} className="button-secondary" />
+        <SignOutQuestion state={signOut} />
       </section>
     </Page>
   );

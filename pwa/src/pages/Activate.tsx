@@ -1,11 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { request } from '../api/client';
 import { ActivateAccountDocument } from '../api/operations';
 import { ErrorAlert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
 import { PasswordRules, checkNewPassword } from '../components/PasswordRules';
-import { useForm } from '../components/useForm';
+import { finishPendingSignOut } from '../actions/signOut';
+import { focusFirstError, useForm } from '../components/useForm';
 import { t } from '../i18n';
 import { Link, navigate } from '../router';
 import { loadMe } from '../state/session';
@@ -15,15 +16,23 @@ export function ActivatePage() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const form = useForm(['code', 'password', 'confirm']);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const problem = checkNewPassword(password, confirm);
+    // Checked on the phone first: an empty form is never sent.
+    const problem = !code.trim()
+      ? { field: 'code', message: t('activate.codeRequired') }
+      : !password
+        ? { field: 'password', message: t('activate.passwordRequired') }
+        : checkNewPassword(password, confirm);
     if (problem) {
       form.showInvalid(problem);
+      focusFirstError(formRef.current);
       return;
     }
     const ok = await form.submit(async () => {
+      await finishPendingSignOut();
       const { activateAccount: result } = await request(ActivateAccountDocument, { code: code.trim(), password });
       if (result.__typename === 'ValidationError') return result;
     });
@@ -37,7 +46,7 @@ export function ActivatePage() {
   return (
     <Page title={t('activate.title')} className="narrow">
       <p>{t('activate.intro')}</p>
-      <form onSubmit={onSubmit} class="form" noValidate>
+      <form ref={formRef} onSubmit={onSubmit} class="form" noValidate>
         <ErrorAlert message={form.formError} />
         <Field
           label={t('activate.code')}

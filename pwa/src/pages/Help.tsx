@@ -4,14 +4,14 @@ import { Page } from '../components/Page';
 import { t } from '../i18n';
 import { Link } from '../router';
 import { loadHelpInfo, type HelpInfo } from '../state/helpInfo';
-import { useSession } from '../state/session';
+import { sessionMe, useSession } from '../state/session';
 
 function telHref(number: string): string {
   return `tel:${number.replace(/[^\d+]/g, '')}`;
 }
 
 function current(session: ReturnType<typeof useSession>): HelpInfo {
-  const school = session.status === 'signedIn' ? session.me.school : null;
+  const school = sessionMe(session)?.school ?? null;
   if (school && school.hotlines.length > 0) {
     return {
       schoolName: school.name,
@@ -27,7 +27,7 @@ export function HelpPage() {
   const session = useSession();
   const info = current(session);
   const hasRoom = Boolean(info.roomPlace || info.roomHours);
-  const student = session.status === 'signedIn' && session.me.roles.some((role) => role.kind === 'STUDENT');
+  const student = sessionMe(session)?.roles.some((role) => role.kind === 'STUDENT') ?? false;
 
   return (
     <Page title={t('help.title')} className="help">
@@ -104,7 +104,7 @@ export function HelpPage() {
       </section>
 
       <p class="note">{t('help.offlineNote')}</p>
-      {session.status !== 'signedIn' && (
+      {!sessionMe(session) && (
         <p>
           <Link href="/login">{t('help.backToLogin')}</Link>
         </p>

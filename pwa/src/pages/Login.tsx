@@ -1,25 +1,60 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { request } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { LoginDocument } from '../api/operations';
+import { finishPendingSignOut } from '../actions/signOut';
 import { ErrorAlert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
+import { focusFirstError } from '../components/useForm';
+import { useOutbox } from '../db/useOutbox';
 import { t } from '../i18n';
 import { afterLoginPath, Link, navigate } from '../router';
+import { lastAccountId } from '../state/device';
 import { loadMe } from '../state/session';
+
+type Missing = { login?: string; password?: string };
+
+/** Checked on the phone: an empty form is never sent (it would only count as a failed attempt). */
+function missingFields(login: string, password: string): Missing {
+  const missing: Missing = {};
+  if (!login.trim()) missing.login = t('login.loginRequired');
+  if (!password) missing.password = t('login.passwordRequired');
+  return missing;
+}
+
+/** Entries of the account last signed in here still wait: its author must sign in again to send them. */
+function WaitingEntries() {
+  const { waiting } = useOutbox(lastAccountId());
+  return (
+    <div role="status">
+      {waiting.length > 0 && <p class="notice">{t('login.waitingEntries', { n: waiting.length })}</p>}
+    </div>
+  );
+}
 
 export function LoginPage() {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<Missing>({});
+  const formRef = useRef<HTMLFormElement>(null);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
+    if (busy) return;
     setError(null);
+    const empty = missingFields(login, password);
+    setMissing(empty);
+    if (empty.login || empty.password) {
+      focusFirstError(formRef.current);
+      return;
+    }
+    setBusy(true);
     try {
+      // Signed out here with no network: that session ends on the server before another begins.
+      await finishPendingSignOut();
       const { login: result } = await request(LoginDocument, { login: login.trim(), password });
       if (result.__typename === 'LoginError') {
         setError(result.message);
@@ -39,12 +74,17 @@ export function LoginPage() {
   return (
     <Page title={t('login.title')} className="narrow">
       <p>{t('login.intro')}</p>
-      <form onSubmit={onSubmit} class="form" noValidate>
+      <WaitingEntries />
+      <form ref={formRef} onSubmit={onSubmit} class="form" noValidate>
         <ErrorAlert message={error} />
         <Field
           label={t('login.login')}
           value={login}
-          onValue={setLogin}
+          onValue={(value) => {
+            setLogin(value);
+            if (value.trim()) setMissing((now) => ({ ...now, login: undefined }));
+          }}
+          error={missing.login}
           name="username"
           autoComplete="username"
           autoCapitalize="none"
@@ -53,7 +93,11 @@ export function LoginPage() {
         <Field
           label={t('login.password')}
           value={password}
-          onValue={setPassword}
+          onValue={(value) => {
+            setPassword(value);
+            if (value) setMissing((now) => ({ ...now, password: undefined }));
+          }}
+          error={missing.password}
           type="password"
           name="password"
           autoComplete="current-password"

@@ -5,4 +5,6 @@ import type { Me } from '../state/session';
 export interface PatternRoute {
   pattern: RegExp;
   page: (props: { me: Me; params: string[] }) => JSX.Element;
+  /** Works from the last-known home while the server is out of reach (the entry forms). */
+  offline?: boolean;
 }

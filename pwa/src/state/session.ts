@@ -1,9 +1,13 @@
-// Who is signed in. `me` is kept in memory only (it concerns minors); the school's
-// help details (hotlines, counselling room) are also copied to localStorage for the offline help page.
+// Who is signed in. The server decides (an HttpOnly cookie this code never sees); when it cannot be
+// reached, the app goes on with the last-known home of the account last signed in on this phone
+// ('offline'), or, with nothing kept, says it cannot connect ('unreachable'). The school's help details
+// (hotlines, counselling room) are also copied to localStorage for the offline help page.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request } from '../api/client';
 import type { MeQuery } from '../api/generated';
-import { MeDocument } from '../api/operations';
+import { LogoutDocument, MeDocument } from '../api/operations';
+import { clearSnapshots, keepOnlySnapshotOf, loadSnapshot, recall, remember, setSnapshotOwner } from '../db/snapshot';
+import { lastAccountId, setLastAccountId, setSignOutPending, signOutPending } from './device';
 import { saveHelpInfo } from './helpInfo';
 
 export type Me = NonNullable<MeQuery['me']>;
@@ -12,7 +16,9 @@ export type Session =
   | { status: 'loading' }
   | { status: 'signedOut' }
   | { status: 'signedIn'; me: Me }
-  /** The server could not be reached; we do not know who is signed in. */
+  /** The server could not be reached; this is the last-known `me` of the account last signed in here. */
+  | { status: 'offline'; me: Me; savedAt: string; error: ApiError }
+  /** The server could not be reached and nothing is kept on this phone: we do not know who is signed in. */
   | { status: 'unreachable'; error: ApiError };
 
 let session: Session = { status: 'loading' };
@@ -27,24 +33,99 @@ export function getSession(): Session {
   return session;
 }
 
-export async function loadMe(): Promise<Session> {
+/** The person the app is showing: confirmed by the server, or last known when offline. */
+export function sessionMe(current: Session = session): Me | null {
+  return current.status === 'signedIn' || current.status === 'offline' ? current.me : null;
+}
+
+/** The server confirmed `me`: a new account on this phone drops the previous one's snapshot (never its outbox). */
+async function confirmed(me: Me): Promise<void> {
+  const accountId = me.account.id;
+  if (lastAccountId() !== accountId || sessionMe()?.account.id !== accountId) {
+    setSnapshotOwner(null);
+    await keepOnlySnapshotOf(accountId).catch(() => undefined);
+  }
+  setLastAccountId(accountId);
+  setSnapshotOwner(accountId);
+  remember(accountId, 'me', me);
+  if (me.school) saveHelpInfo(me.school);
+  // The same answer again keeps the same object, so pages do not redo their work on every check.
+  const previous = session.status === 'signedIn' ? session.me : null;
+  if (previous && JSON.stringify(previous) === JSON.stringify(me)) return;
+  set({ status: 'signedIn', me });
+}
+
+/** The server says nobody is signed in (expired, ended elsewhere, signed out): what was kept goes. */
+async function ended(): Promise<void> {
+  set({ status: 'signedOut' });
+  await clearSnapshots().catch(() => undefined);
+}
+
+/** No server: the last-known home of the account last signed in here, if one is kept. */
+async function unreachable(error: ApiError): Promise<void> {
+  const accountId = lastAccountId();
+  if (accountId) await loadSnapshot(accountId).catch(() => undefined);
+  const known = recall<Me>(accountId, 'me');
+  set(known ? { status: 'offline', me: known.data, savedAt: known.savedAt, error } : { status: 'unreachable', error });
+}
+
+function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError('NETWORK');
+}
+
+async function askServer(): Promise<Session> {
+  // Signed out here while offline: end the server's session first, or its cookie signs the person back in.
+  if (signOutPending()) {
+    try {
+      await request(LogoutDocument);
+      setSignOutPending(false);
+    } catch {
+      // Still no server: stay signed out here and try again next time.
+    }
+    await ended();
+    return session;
+  }
   try {
     const data = await request(MeDocument);
-    if (data.me) {
-      if (data.me.school) saveHelpInfo(data.me.school);
-      set({ status: 'signedIn', me: data.me });
-    } else {
-      set({ status: 'signedOut' });
-    }
+    if (data.me) await confirmed(data.me);
+    else await ended();
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') set({ status: 'signedOut' });
-    else set({ status: 'unreachable', error: error instanceof ApiError ? error : new ApiError('NETWORK') });
+    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') await ended();
+    else await unreachable(asApiError(error));
   }
   return session;
 }
 
-export function markSignedOut(): void {
-  set({ status: 'signedOut' });
+let asking: Promise<Session> | null = null;
+
+/** Asks the server who is signed in (at start-up, after signing in, and to reconnect). One at a time. */
+export function loadMe(): Promise<Session> {
+  if (!asking) {
+    asking = askServer().finally(() => {
+      asking = null;
+    });
+  }
+  return asking;
+}
+
+/**
+ * Before the outbox sends: is `accountId` the account of the session the browser holds now? (Another
+ * tab may have signed someone else in; the session may have ended.) Updates the session with the
+ * answer; throws when the server cannot be reached, leaving the session as it is.
+ */
+export async function confirmSignedIn(accountId: string): Promise<boolean> {
+  const data = await request(MeDocument);
+  if (!data.me) {
+    await ended();
+    return false;
+  }
+  await confirmed(data.me);
+  return data.me.account.id === accountId;
+}
+
+/** Signed out (by the person, or the server answered UNAUTHENTICATED): forget the last-known home. */
+export function markSignedOut(): Promise<void> {
+  return ended();
 }
 
 export function useSession(): Session {

@@ -1,14 +1,13 @@
 // Home-screen cards of the board roles: the body of the role's card, by role kind.
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import type { RoleKind } from '../../api/generated';
 import { ClassAlertCountDocument } from '../../api/operations/board';
 import { ErrorAlert } from '../../components/Alert';
 import { t } from '../../i18n';
 import { Link } from '../../router';
-import type { Me } from '../../state/session';
+import { useSession, type Me } from '../../state/session';
+import { useLastKnown } from '../../state/useLastKnown';
 import '../../styles/board.css';
 import { AlertsPanel } from './AlertsPanel';
 import { hasRole } from './labels';
@@ -20,23 +19,14 @@ type CardProps = { role: Role; me: Me };
 function ClassTeacherCard({ role }: CardProps) {
   const classId = role.classId ?? '';
   const className = role.className ?? '';
-  const [open, setOpen] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    request(ClassAlertCountDocument, { classId })
-      .then((data) => live && setOpen(data.classBoard.reduce((sum, row) => sum + row.openAlerts, 0)))
-      .catch((caught: unknown) => live && setError(errorMessage(caught)));
-    return () => {
-      live = false;
-    };
-  }, [classId]);
+  const { data, error, offline } = useLastKnown(`classAlerts:${classId}`, () => request(ClassAlertCountDocument, { classId }));
+  const open = data ? data.classBoard.reduce((sum, row) => sum + row.openAlerts, 0) : null;
 
   return (
     <>
       <ErrorAlert message={error} />
-      {open === null && !error && <p class="muted">{t('app.loading')}</p>}
+      {open === null && !error && !offline && <p class="muted">{t('app.loading')}</p>}
+      {open === null && offline && <p class="muted">{t('offline.notKept')}</p>}
       {open !== null &&
         (open > 0 ? (
           <p class="card-alerts card-alerts-open">
@@ -67,11 +57,17 @@ function SchoolBoardLink() {
   );
 }
 
+/** Open alerts need the server (they are acknowledged there): offline, said calmly. */
+function Alerts() {
+  const offline = useSession().status !== 'signedIn';
+  return offline ? <p class="muted">{t('offline.alertsNeedConnection')}</p> : <AlertsPanel />;
+}
+
 /** 心理教师: open alerts, the school board, and opening a case (一生一档). */
 function CounsellorCard() {
   return (
     <>
-      <AlertsPanel />
+      <Alerts />
       <SchoolBoardLink />
       <p>
         <Link href="/cases/new" class="button-secondary card-link">
@@ -93,7 +89,7 @@ function SchoolAdminCard({ me }: CardProps) {
           {t('role.SCHOOL_ADMIN.link')}
         </Link>
       </p>
-      {!alsoCounsellor && <AlertsPanel />}
+      {!alsoCounsellor && <Alerts />}
       {!alsoCounsellor && <SchoolBoardLink />}
     </>
   );

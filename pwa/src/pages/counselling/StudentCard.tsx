@@ -9,6 +9,7 @@ import { CancelBookingDocument, MyBookingsDocument } from '../../api/operations/
 import { ErrorAlert } from '../../components/Alert';
 import { t } from '../../i18n';
 import { Link } from '../../router';
+import { useLastKnown } from '../../state/useLastKnown';
 import '../../styles/counselling.css';
 import { takeFlash } from '../mentor/flash';
 import { calendarHref, roomText, whenText, type RoomInfo } from './format';
@@ -112,29 +113,12 @@ function UpcomingBooking({ booking, rooms, onCancelled }: {
 }
 
 export function StudentCounsellingCard() {
-  const [data, setData] = useState<MyBookingsQuery | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { data, error, offline, reload } = useLastKnown<MyBookingsQuery>('myBookings', () => request(MyBookingsDocument));
   // A confirmation from the booking page that brought me here.
   const [result, setResult] = useState<OutcomeState | null>(() => {
     const flash = takeFlash('counselling');
     return flash ? outcome('ok', flash.text) : null;
   });
-
-  useEffect(() => {
-    let live = true;
-    request(MyBookingsDocument).then(
-      (found) => {
-        if (!live) return;
-        setData(found);
-        setError(null);
-      },
-      (caught: unknown) => live && setError(errorMessage(caught)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
 
   const now = Date.now();
   const bookings = data?.myBookings ?? [];
@@ -150,11 +134,12 @@ export function StudentCounsellingCard() {
       <h3>{t('counselling.card.title')}</h3>
       <ErrorAlert message={error} />
       {error && (
-        <button type="button" class="button-quiet" onClick={() => setAttempt((n) => n + 1)}>
+        <button type="button" class="button-quiet" onClick={reload}>
           {t('error.retry')}
         </button>
       )}
-      {!data && !error && <p class="muted">{t('app.loading')}</p>}
+      {!data && !error && !offline && <p class="muted">{t('app.loading')}</p>}
+      {!data && offline && <p class="muted">{t('offline.notKept')}</p>}
       {data && upcoming.length === 0 && <p class="muted">{t('counselling.card.none')}</p>}
       {upcoming.length > 0 && (
         <ul class="booking-list">
@@ -165,7 +150,7 @@ export function StudentCounsellingCard() {
               rooms={rooms}
               onCancelled={(cancelled) => {
                 setResult(outcome('ok', t('counselling.cancelled', { when: whenText(cancelled) })));
-                setAttempt((n) => n + 1);
+                reload();
               }}
             />
           ))}

@@ -1,5 +1,7 @@
 // /check-in/<studentId>: a mentor's daily check-in, made for a phone in a corridor — one tap for
 // the mood, the usual answers preselected, saved on the phone first and sent when possible.
+// /check-in/<studentId>?entry=<entryId>: the same form, filled in with a check-in still waiting on
+// this phone, to correct it before it is sent (saving replaces it under the same id).
 // /check-in/<studentId>?amend=<checkInId>: the same form, filled in with one of my check-ins, to
 // correct it within 24 hours. An amendment goes straight to the server and needs the network: the
 // outbox holds new entries only (the server stores each once by its id), and a correction sent
@@ -19,8 +21,12 @@ import { Link, navigate, useSearchParam } from '../../router';
 import type { Me } from '../../state/session';
 import { ChoiceGroup, moodChoices, NumberField, SavedMessage, SignalChips } from './controls';
 import { setFlash } from './flash';
-import { recallName, rememberName } from './memory';
-import { focusFirstError, newEntryId, submitEntry } from './save';
+import { remember } from '../../db/snapshot';
+import { useSession } from '../../state/session';
+import { PART, recallName } from './memory';
+import { focusFirstError, newEntryId, submitCorrection, submitEntry } from './save';
+import { useWaitingEntry } from './useWaitingEntry';
+import { WaitingEntryNotice } from './WaitingEntryNotice';
 import '../../styles/mentor.css';
 
 const STATUSES: InSchoolStatus[] = ['PRESENT', 'LATE', 'LEFT_EARLY', 'ABSENT_WITH_LEAVE', 'ABSENT_WITHOUT_REASON'];
@@ -175,16 +181,21 @@ function NotAllowed({ title, message, back }: { title: string; message: string; 
 
 // ---- A new check-in ----
 
-/** The student's name: remembered from the home card, else asked for (which also says whether I may check in). */
-function useStudent(studentId: string) {
-  const [name, setName] = useState<string | null>(() => recallName(studentId));
+/**
+ * The student's name: remembered from the home card, else asked for (which also says whether I may
+ * check in). With no server the remembered name is all there is, and enough.
+ */
+function useStudent(accountId: string, studentId: string) {
+  const live = useSession().status === 'signedIn';
+  const [name, setName] = useState<string | null>(() => recallName(accountId, studentId));
   const [allowed, setAllowed] = useState(true);
   useEffect(() => {
+    if (!live) return;
     let current = true;
     request(CheckInStudentDocument, { studentId }).then(
       ({ studentCare }) => {
         if (!current) return;
-        rememberName(studentId, studentCare.student.name);
+        remember(accountId, PART.checkInStudent(studentId), studentCare);
         setName(studentCare.student.name);
         setAllowed(studentCare.canCheckIn);
       },
@@ -196,12 +207,12 @@ function useStudent(studentId: string) {
     return () => {
       current = false;
     };
-  }, [studentId]);
+  }, [studentId, live]);
   return { name, allowed };
 }
 
 function NewCheckIn({ me, studentId }: { me: Me; studentId: string }) {
-  const { name, allowed } = useStudent(studentId);
+  const { name, allowed } = useStudent(me.account.id, studentId);
   const shownName = name ?? t('mentor.checkIn.unknownStudent');
   const [saved, setSaved] = useState<'sent' | 'waiting' | null>(null);
   const mentor = me.roles.some((role) => role.kind === 'MENTOR');
@@ -252,6 +263,58 @@ function NewCheckIn({ me, studentId }: { me: Me; studentId: string }) {
     <Page title={title} className="entry-page">
       <CheckInForm initial={USUAL} submitLabel={t('mentor.checkIn.submit')} busyLabel={t('mentor.checkIn.submitting')} onSend={send} />
       <OutboxStatus accountId={me.account.id} />
+    </Page>
+  );
+}
+
+// ---- Correcting a check-in still waiting on this phone ----
+
+function valuesOf(input: CheckInInput): Values {
+  return {
+    mood: input.mood ? String(input.mood) : null,
+    status: input.status,
+    signals: input.signals ?? [],
+    talked: input.talked ? 'yes' : 'no',
+    talkMinutes: input.talkMinutes === null || input.talkMinutes === undefined ? '' : String(input.talkMinutes),
+    note: input.note ?? '',
+    visibility: input.visibility ?? 'TEAM',
+  };
+}
+
+function WaitingCheckIn({ me, studentId, entryId }: { me: Me; studentId: string; entryId: string }) {
+  const accountId = me.account.id;
+  const { state, saved } = useWaitingEntry(accountId, entryId);
+  const name = state.status === 'ready' ? state.entry.studentName : recallName(accountId, studentId);
+  const title = name ? t('mentor.correct.title', { name }) : t('mentor.correct.titlePlain');
+  if (state.status !== 'ready') return <WaitingEntryNotice title={title} state={state} />;
+  const entry = state.entry;
+  const original = (entry.variables as { input: CheckInInput }).input;
+
+  const send = async (answers: Answers, form: Form) => {
+    // Still when it was first made: a correction does not move the check-in in time.
+    const input: CheckInInput = { ...answers, studentId, occurredAt: original.occurredAt };
+    const outcome = await submitCorrection(form, accountId, entryId, {
+      variables: { id: entryId, input },
+      studentId,
+      studentName: entry.studentName,
+    });
+    if (!outcome) return false;
+    saved();
+    const shown = entry.studentName || t('mentor.checkIn.unknownStudent');
+    const text = outcome.state === 'sent' ? t('mentor.checkIn.sent', { name: shown }) : t('mentor.checkIn.waiting', { name: shown });
+    setFlash({ target: 'checkIn', state: outcome.state, text });
+    navigate('/');
+    return true;
+  };
+
+  return (
+    <Page title={title} className="entry-page">
+      <p class="notice">{t(entry.state === 'editing' && entry.heldFrom === 'rejected' ? 'mentor.correct.introRejected' : 'mentor.correct.intro')}</p>
+      {entry.reason && <p class="alert alert-error">{t('outbox.reason', { reason: entry.reason })}</p>}
+      <CheckInForm initial={valuesOf(original)} submitLabel={t('mentor.correct.submit')} busyLabel={t('common.saving')} onSend={send} />
+      <p>
+        <Link href="/">{t('mentor.correct.back')}</Link>
+      </p>
     </Page>
   );
 }
@@ -384,11 +447,10 @@ function AmendCheckIn({ studentId, checkInId }: { studentId: string; checkInId: 
 function CheckInPage({ me, params }: { me: Me; params: string[] }) {
   const studentId = params[0];
   const amend = useSearchParam('amend');
-  return amend ? (
-    <AmendCheckIn key={amend} studentId={studentId} checkInId={amend} />
-  ) : (
-    <NewCheckIn key={studentId} me={me} studentId={studentId} />
-  );
+  const entry = useSearchParam('entry');
+  if (amend) return <AmendCheckIn key={amend} studentId={studentId} checkInId={amend} />;
+  if (entry) return <WaitingCheckIn key={entry} me={me} studentId={studentId} entryId={entry} />;
+  return <NewCheckIn key={studentId} me={me} studentId={studentId} />;
 }
 
 export { CheckInPage };

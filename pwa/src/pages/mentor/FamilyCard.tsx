@@ -5,15 +5,16 @@ import { useState } from 'preact/hooks';
 import { request } from '../../api/client';
 import { FamilyCardDocument } from '../../api/operations/mentor';
 import { OutboxStatus } from '../../components/OutboxStatus';
-import { useOutbox } from '../../db/outbox';
+import { useOutbox } from '../../db/useOutbox';
 import { t, type MessageKey } from '../../i18n';
-import { formatRelative } from '../../i18n/time';
+import { formatRelative, schoolEvening } from '../../i18n/time';
 import { Link } from '../../router';
 import type { Me } from '../../state/session';
 import { moodLabel, SavedMessage } from './controls';
 import { takeFlash } from './flash';
-import { recallFamily, rememberFamily, type FamilyData } from './memory';
-import { useCardData, useReloadWhenSent } from './useCardData';
+import { useLastKnown } from '../../state/useLastKnown';
+import { PART, type FamilyData } from './memory';
+import { useReloadWhenSent } from './useReloadWhenSent';
 import '../../styles/mentor.css';
 
 type Role = Me['roles'][number];
@@ -21,13 +22,8 @@ type Entry = NonNullable<FamilyData['timeline']>['nodes'][number];
 type Member = NonNullable<FamilyData['careTeam']>['members'][number];
 type Adherence = NonNullable<FamilyData['homeLogStats']>['last7'];
 
-function useFamily(accountId: string, studentId: string) {
-  return useCardData(
-    `${accountId}:${studentId}`,
-    () => recallFamily(accountId, studentId),
-    () => request(FamilyCardDocument, { studentId }),
-    (found) => rememberFamily(accountId, studentId, found),
-  );
+function useFamily(studentId: string) {
+  return useLastKnown(PART.family(studentId), () => request(FamilyCardDocument, { studentId }));
 }
 
 function Targets({ last7, last30 }: { last7: Adherence; last30: Adherence }) {
@@ -123,25 +119,27 @@ export function FamilyCard({ role, me, showOutbox }: { role: Role; me: Me; showO
   const accountId = me.account.id;
   const studentId = role.studentId ?? '';
   const name = role.studentName ?? '';
-  const { data, error, reload } = useFamily(accountId, studentId);
+  const { data, error, offline, reload } = useFamily(studentId);
   const [flash] = useState(() => takeFlash(`homeLog:${studentId}`));
   const { waiting } = useOutbox(accountId);
 
   const stats = data?.homeLogStats ?? null;
+  // Kept from an earlier evening (opened offline the next one): "logged tonight" was about that evening.
+  const today = offline ? schoolEvening() : (stats?.today ?? schoolEvening());
+  const loggedToday = stats !== null && stats.loggedToday && stats.today === today;
   const waitingLogs = waiting.filter((entry) => entry.kind === 'homeLog' && entry.studentId === studentId);
   useReloadWhenSent(waitingLogs.length, reload);
   const waitingTonight = waitingLogs.some(
-    (entry) =>
-      stats !== null &&
-      (entry.variables.input as { logDate?: string } | undefined)?.logDate === stats.today,
+    (entry) => (entry.variables.input as { logDate?: string } | undefined)?.logDate === today,
   );
-  const tonight = stats?.loggedToday ? 'done' : waitingTonight ? 'waiting' : 'todo';
+  const tonight = loggedToday ? 'done' : waitingTonight ? 'waiting' : 'todo';
   const members = (data?.careTeam?.members ?? []).filter((member) => member.person.id !== accountId);
 
   return (
     <div class="family-card">
       {flash && <SavedMessage state={flash.state} text={flash.text} />}
-      {!data && !error && <p role="status">{t('family.loading')}</p>}
+      {!data && !error && !offline && <p role="status">{t('family.loading')}</p>}
+      {!data && offline && <p class="muted">{t('offline.notKept')}</p>}
       {error && (
         <p role="alert" class="alert alert-error">
           {t('family.loadFailed', { message: error })}

@@ -4,31 +4,27 @@ import { useState } from 'preact/hooks';
 import { request } from '../../api/client';
 import { MyStudentsDocument } from '../../api/operations/mentor';
 import { OutboxStatus } from '../../components/OutboxStatus';
-import { useOutbox } from '../../db/outbox';
+import { useOutbox } from '../../db/useOutbox';
 import { t } from '../../i18n';
-import { clock, formatRelative } from '../../i18n/time';
+import { clock, formatDate, formatRelative, schoolToday } from '../../i18n/time';
 import { Link } from '../../router';
 import type { Me } from '../../state/session';
 import { moodLabel, SavedMessage } from './controls';
 import { takeFlash } from './flash';
-import { recallMyDay, rememberMyDay, type MyDay } from './memory';
-import { useCardData, useReloadWhenSent } from './useCardData';
+import { useLastKnown } from '../../state/useLastKnown';
+import { PART, type MyDay } from './memory';
+import { useReloadWhenSent } from './useReloadWhenSent';
 import '../../styles/mentor.css';
 
 type Row = MyDay['students'][number];
 type State = 'done' | 'waiting' | 'todo';
 
-function useMyDay(accountId: string) {
-  const { data, error, reload } = useCardData(
-    accountId,
-    () => recallMyDay(accountId),
-    async () => (await request(MyStudentsDocument)).myStudents,
-    (day) => rememberMyDay(accountId, day),
-  );
-  return { day: data, error, reload };
+function useMyDay() {
+  const { data, error, offline, reload } = useLastKnown(PART.myDay, async () => (await request(MyStudentsDocument)).myStudents);
+  return { day: data, error, offline, reload };
 }
 
-function StudentRow({ row, state }: { row: Row; state: State }) {
+function StudentRow({ row, state, otherDay }: { row: Row; state: State; otherDay: boolean }) {
   const name = row.student.name;
   return (
     <li class={`student-row student-${state}`}>
@@ -39,7 +35,7 @@ function StudentRow({ row, state }: { row: Row; state: State }) {
         {row.student.className && <span class="muted"> {row.student.className}</span>}
       </p>
       <p class={`checkin-state checkin-${state}`}>{t(`mentor.state.${state}`)}</p>
-      {row.checkInsToday > row.myCheckInsToday && (
+      {!otherDay && row.checkInsToday > row.myCheckInsToday && (
         <p class="muted small">{t('mentor.teamCount', { n: row.checkInsToday })}</p>
       )}
       <p class="small">
@@ -68,14 +64,17 @@ function periodsOf(rota: MyDay['rota']) {
 
 export function MentorCard({ me, showOutbox }: { me: Me; showOutbox: boolean }) {
   const accountId = me.account.id;
-  const { day, error, reload } = useMyDay(accountId);
+  const { day, error, offline, reload } = useMyDay();
   const [flash] = useState(() => takeFlash('checkIn'));
   const { waiting } = useOutbox(accountId);
 
   const waitingCheckIns = waiting.filter((entry) => entry.kind === 'checkIn');
   const pending = new Set(waitingCheckIns.map((entry) => entry.studentId));
   useReloadWhenSent(waitingCheckIns.length, reload);
-  const stateOf = (row: Row): State => (row.myCheckInsToday > 0 ? 'done' : pending.has(row.student.id) ? 'waiting' : 'todo');
+  // Kept from an earlier day (opened offline the next morning): its counts and rota are not today's.
+  const otherDay = day !== null && offline && day.date !== schoolToday();
+  const stateOf = (row: Row): State =>
+    !otherDay && row.myCheckInsToday > 0 ? 'done' : pending.has(row.student.id) ? 'waiting' : 'todo';
   const rows = day ? [...day.students] : [];
   // Not yet checked in first; otherwise the server's order (most in need first). sort() is stable.
   rows.sort((a, b) => Number(stateOf(a) !== 'todo') - Number(stateOf(b) !== 'todo'));
@@ -85,7 +84,8 @@ export function MentorCard({ me, showOutbox }: { me: Me; showOutbox: boolean }) 
     <div class="mentor-card">
       {flash && <SavedMessage state={flash.state} text={flash.text} />}
       <h3>{t('mentor.title')}</h3>
-      {!day && !error && <p role="status">{t('mentor.loading')}</p>}
+      {!day && !error && !offline && <p role="status">{t('mentor.loading')}</p>}
+      {!day && offline && <p class="muted">{t('offline.notKept')}</p>}
       {error && (
         <div class="card-error">
           <p role="alert" class="alert alert-error">
@@ -102,12 +102,13 @@ export function MentorCard({ me, showOutbox }: { me: Me; showOutbox: boolean }) 
           <p class="progress">{t('mentor.progress', { done, total: rows.length })}</p>
           <ul class="student-list">
             {rows.map((row) => (
-              <StudentRow key={row.caseId} row={row} state={stateOf(row)} />
+              <StudentRow key={row.caseId} row={row} state={stateOf(row)} otherDay={otherDay} />
             ))}
           </ul>
         </>
       )}
-      {day && (
+      {otherDay && <p class="muted">{t('offline.otherDay', { date: formatDate(day.date) })}</p>}
+      {day && !otherDay && (
         <>
           <h3>{t('mentor.rotaTitle')}</h3>
           {day.rota.length === 0 ? (

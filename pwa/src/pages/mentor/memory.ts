@@ -1,42 +1,30 @@
-// What the mentor and family cards last loaded, kept in memory only (it concerns minors) so that
-// the forms opened from them know the student's name and the school's date while offline.
-import type { FamilyCardQuery, MyStudentsQuery } from '../../api/generated';
+// The parts of the account's last-known snapshot (db/snapshot.ts) the mentor and family screens keep:
+// what the home cards loaded, so that the entry forms opened from them know the student's name and
+// the school's date, also with no network.
+import type { CheckInStudentQuery, FamilyCardQuery, MyStudentsQuery, ObservableStudentsQuery } from '../../api/generated';
+import { recall } from '../../db/snapshot';
 
 export type MyDay = MyStudentsQuery['myStudents'];
 export type FamilyData = FamilyCardQuery;
+export type CheckInStudent = CheckInStudentQuery['studentCare'];
+export type ObservableStudents = ObservableStudentsQuery['observableStudents'];
 
-let myDay: { accountId: string; day: MyDay } | null = null;
-const families = new Map<string, FamilyData>();
-const names = new Map<string, string>();
-
-export function rememberMyDay(accountId: string, day: MyDay): void {
-  myDay = { accountId, day };
-  for (const row of day.students) names.set(row.student.id, row.student.name);
-}
-
-export function recallMyDay(accountId: string): MyDay | null {
-  return myDay && myDay.accountId === accountId ? myDay.day : null;
-}
-
-export function rememberFamily(accountId: string, studentId: string, data: FamilyData): void {
-  families.set(`${accountId}:${studentId}`, data);
-}
+export const PART = {
+  myDay: 'myStudents',
+  family: (studentId: string) => `family:${studentId}`,
+  checkInStudent: (studentId: string) => `checkInStudent:${studentId}`,
+  /** The observation form's first list (no search). */
+  observable: 'observable',
+};
 
 export function recallFamily(accountId: string, studentId: string): FamilyData | null {
-  return families.get(`${accountId}:${studentId}`) ?? null;
+  return recall<FamilyData>(accountId, PART.family(studentId))?.data ?? null;
 }
 
-export function rememberName(studentId: string, name: string): void {
-  names.set(studentId, name);
-}
-
-export function recallName(studentId: string): string | null {
-  return names.get(studentId) ?? null;
-}
-
-/** Forget everything when someone else signs in on this phone. */
-export function forgetAll(): void {
-  myDay = null;
-  families.clear();
-  names.clear();
+/** A student's name as the mentor card or the check-in form last had it. */
+export function recallName(accountId: string, studentId: string): string | null {
+  const own = recall<CheckInStudent>(accountId, PART.checkInStudent(studentId))?.data;
+  if (own) return own.student.name;
+  const day = recall<MyDay>(accountId, PART.myDay)?.data;
+  return day?.students.find((row) => row.student.id === studentId)?.student.name ?? null;
 }

@@ -10,10 +10,13 @@ export const MENTOR_PAGES: Record<string, (props: { me: Me }) => JSX.Element> = 
   '/observe': ObservePage,
 };
 
+/** Fixed paths that work from the last-known home while the server is out of reach. */
+export const MENTOR_OFFLINE_PAGES = new Set(['/observe']);
+
 // Ids are UUIDs; anything else is not a page of ours.
 const ID = '([0-9a-fA-F-]{36})';
 
 export const MENTOR_PATTERNS: PatternRoute[] = [
-  { pattern: new RegExp(`^/check-in/${ID}$`), page: CheckInPage },
-  { pattern: new RegExp(`^/home-log/${ID}$`), page: HomeLogPage },
+  { pattern: new RegExp(`^/check-in/${ID}$`), page: CheckInPage, offline: true },
+  { pattern: new RegExp(`^/home-log/${ID}$`), page: HomeLogPage, offline: true },
 ];

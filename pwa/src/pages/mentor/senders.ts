@@ -9,17 +9,17 @@ import type {
   ReportObservationMutationVariables,
 } from '../../api/generated';
 import { RecordCheckInDocument, RecordHomeLogDocument, ReportObservationDocument } from '../../api/operations/mentor';
+import type { OutboxEntry, OutboxKind } from '../../db/outbox';
 import {
   flush,
   outcomeOfError,
+  registerIdentityCheck,
   registerSender,
   startOutboxSync,
-  type OutboxEntry,
-  type OutboxKind,
   type Sender,
-} from '../../db/outbox';
-import { loadMe, useSession } from '../../state/session';
-import { forgetAll } from './memory';
+} from '../../db/outboxSend';
+import { lastAccountId } from '../../state/device';
+import { confirmSignedIn, useSession, type Session } from '../../state/session';
 
 interface Refusal {
   __typename: 'ValidationError';
@@ -63,39 +63,36 @@ export function registerEntrySenders(): void {
 }
 
 /**
- * Rendered once by the app shell: registers the senders and keeps the outbox sending for whoever
- * is signed in — at start-up, as soon as the session is known, on `online`, when the app is shown
- * again and on the outbox's timer. Renders nothing.
+ * Whose entries to try to send: the signed-in account; with the server out of reach, the account last
+ * signed in on this phone (each round confirms with the server that the session is still theirs).
+ */
+function outboxAccount(session: Session): string | null {
+  if (session.status === 'signedIn' || session.status === 'offline') return session.me.account.id;
+  if (session.status === 'unreachable') return lastAccountId();
+  return null;
+}
+
+/**
+ * Rendered once by the app shell: registers the senders and keeps the outbox sending — at start-up,
+ * as soon as the session is known, on `online`, when the app is shown again and on the outbox's
+ * timer, also while the server is out of reach. Renders nothing.
  */
 export function EntrySync() {
   const session = useSession();
-  const accountId = session.status === 'signedIn' ? session.me.account.id : null;
+  const accountId = outboxAccount(session);
   const current = useRef(accountId);
   current.current = accountId;
 
   useEffect(() => {
     registerEntrySenders();
+    registerIdentityCheck(confirmSignedIn);
     return startOutboxSync(() => current.current);
   }, []);
 
   // The sync's own first attempt ran before the session was known: send once it is.
-  // Someone else signing in on this phone does not see what the cards remembered.
-  const previous = useRef(accountId);
   useEffect(() => {
-    if (previous.current !== accountId) forgetAll();
-    previous.current = accountId;
     if (accountId) void flush(accountId);
   }, [accountId]);
-
-  // Opened offline, the app cannot tell who is signed in; ask again when the network returns,
-  // so the entries saved on this phone go out without the person having to tap "retry".
-  const unreachable = session.status === 'unreachable';
-  useEffect(() => {
-    if (!unreachable) return;
-    const retry = () => void loadMe();
-    window.addEventListener('online', retry);
-    return () => window.removeEventListener('online', retry);
-  }, [unreachable]);
 
   return null;
 }
