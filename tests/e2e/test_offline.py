@@ -193,7 +193,7 @@ def test_opened_offline_a_parent_sees_the_child_and_records_tonight(page: Page, 
     page.get_by_role("group", name=re.compile("^运动.*快速选择$")).get_by_role("button", name="60 分钟").click()
     page.get_by_role("radio", name="全程陪护").check()
     page.get_by_label("其他情况").fill(f"一起下了盘棋 {marker}")
-    page.get_by_role("button", name="提交今天的记录").click()
+    page.get_by_role("button", name="提交今晚的记录").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("主页")
     card = page.locator('section.card[data-role="GUARDIAN"]')
     expect(card).to_contain_text("今晚的记录已保存在本机，等待发送")
