@@ -1,5 +1,5 @@
 // The banner on every page: the app's name, the main links, the language switch, sign-out, and
-// (with no server) the mark that what is shown is the last-known home.
+// the line that says where entries stand (offline with the last-known home; "3 sent").
 import { getLocale, setLocale, t } from '../i18n';
 import { Link } from '../router';
 import { sessionMe, useSession } from '../state/session';
@@ -84,7 +84,7 @@ export function Header({ path }: { path: string }) {
         </ul>
       </nav>
       {signedIn && <SignOutQuestion state={signOut} />}
-      <OfflineMarker savedAt={session.status === 'offline' ? session.savedAt : null} />
+      <OfflineMarker accountId={sessionMe(session)?.account.id ?? null} savedAt={session.status === 'offline' ? session.savedAt : null} />
     </header>
   );
 }

@@ -116,7 +116,7 @@ function Rejected({ entries, actions }: { entries: OutboxEntry[]; actions: Entry
 
 /** Compact outbox block for the home screen and entry forms; only its status line when nothing is kept. */
 export function OutboxStatus({ accountId }: { accountId: string | null }) {
-  const { waiting, rejected, sending, sent, needsSignIn, flush, lastError } = useOutbox(accountId);
+  const { waiting, rejected, sending, needsSignIn, flush, lastError } = useOutbox(accountId);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [discardError, setDiscardError] = useState<string | null>(null);
@@ -151,10 +151,6 @@ export function OutboxStatus({ accountId }: { accountId: string | null }) {
   const kept = waiting.length > 0 || rejected.length > 0;
   return (
     <>
-      {/* Stays in the page, so "3 sent" is announced when the last waiting entry goes out. */}
-      <div role="status" class="outbox-sent">
-        {sent > 0 && <p>{t('outbox.sent', { n: sent })}</p>}
-      </div>
       {kept && (
         <section class="outbox" aria-label={t('outbox.label')} ref={block} tabIndex={-1}>
           {waiting.length > 0 && (
