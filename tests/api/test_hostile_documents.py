@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -23,6 +20,7 @@ from shouhu.api import schema as schema_module
 from shouhu.api.refusal import Refusal
 from shouhu.settings import ROOT
 from tests.graphql_inputs import variables_for
+from tests.serve import free_port, running_server
 from tests.support import error_codes
 
 BODY_LIMIT = 64 * 1024
@@ -163,39 +161,16 @@ async def test_over_http_the_reported_documents_get_a_translated_400(client):
 # --- a real server keeps answering --------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path: Path, sqlite_template: Path) -> Iterator[str]:
     """`shouhu serve` in its own process, one worker: what a slow validation would block."""
     database = tmp_path / "shouhu.sqlite3"
     database.write_bytes(sqlite_template.read_bytes())
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "SHOUHU_DATABASE_URL": f"sqlite://{database}", "SHOUHU_PWA_DIST": str(tmp_path / "dist"),
            "SHOUHU_VAPID_PRIVATE_KEY": str(tmp_path / "vapid.pem"), "SHOUHU_PUBLIC_ORIGIN": f"http://127.0.0.1:{port}"}
-    log = open(tmp_path / "server.log", "w")  # noqa: SIM115
-    process = subprocess.Popen([sys.executable, "-m", "shouhu", "serve", "--port", str(port)], env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or process.poll() is not None:
-            process.kill()
-            pytest.fail(f"the server did not start: see {log.name}")
-        time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    with running_server(env, port, tmp_path / "server.log") as url:
+        yield url
 
 
 def test_healthz_answers_while_hostile_documents_arrive(server):

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from shouhu.settings import ROOT
+from tests.serve import free_port, running_server
 
 CHROMIUM = os.environ.get("SHOUHU_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 REQUIRED = os.environ.get("SHOUHU_REQUIRE_BROWSER") == "1"
@@ -50,12 +48,6 @@ def browser_ready() -> None:
         pytest.skip(problem)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def e2e_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The server's SQLite file: for the few rows no screen can make (a session earlier today)."""
@@ -65,7 +57,7 @@ def e2e_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def server(browser_ready, e2e_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """http://127.0.0.1:<port>, serving pwa/dist and the API on a fresh demo database."""
-    port = _free_port()
+    port = free_port()
     database = e2e_database
     env = {
         **os.environ,
@@ -82,24 +74,8 @@ def server(browser_ready, e2e_database: Path, tmp_path_factory: pytest.TempPathF
     shouhu = [sys.executable, "-m", "shouhu"]
     subprocess.run([*shouhu, "migrate"], env=env, check=True, capture_output=True)
     subprocess.run([*shouhu, "seed-demo"], env=env, check=True, capture_output=True)
-    log = open(tmp_path_factory.mktemp("e2e-log") / "server.log", "w")  # noqa: SIM115
-    process = subprocess.Popen([*shouhu, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or process.poll() is not None:
-            process.kill()
-            pytest.fail(f"the server did not start: see {log.name}")
-        time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    with running_server(env, port, tmp_path_factory.mktemp("e2e-log") / "server.log", ready="/readyz", wait=20) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
