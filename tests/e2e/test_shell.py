@@ -40,6 +40,34 @@ def test_each_demo_role_signs_in_and_sees_its_home(page: Page, login: str):
         expect(cards.first).to_contain_text("(1)班")
 
 
+def test_a_slow_answer_asked_before_signing_in_does_not_sign_the_person_out_again(page: Page):
+    """The app asks who is signed in as it opens; on a slow network that answer ("nobody") can arrive
+    after the person has signed in. It is about the session that was, and must not undo the sign-in."""
+    held = []
+
+    def hold_the_first_question(route):
+        if not held and "query Me" in (route.request.post_data or ""):
+            held.append(route)  # answered below, once the person is in
+        else:
+            route.continue_()
+
+    page.route("**/graphql", hold_the_first_question)
+    page.goto("/login")
+    expect(page.get_by_role("button", name="登录")).to_be_enabled()
+    page.wait_for_timeout(200)
+    assert len(held) == 1
+    page.get_by_label("账号", exact=True).fill("demo-mentor1")
+    page.get_by_label("密码", exact=True).fill("shouhu-demo")
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("主页")
+
+    held[0].fulfill(status=200, content_type="application/json", body='{"data": {"me": null}}')
+    page.wait_for_timeout(500)
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("主页")
+    expect(page.get_by_text("张志强，您好")).to_be_visible()
+
+
 def test_wrong_password_shows_the_translated_error_in_both_languages(page: Page):
     sign_in(page, "demo-teacher", "not-the-password")
     expect(page.get_by_role("alert")).to_contain_text("账号或密码不正确")

@@ -9,7 +9,7 @@ import { finishPendingSignOut } from '../actions/signOut';
 import { focusFirstError, useForm } from '../components/useForm';
 import { t } from '../i18n';
 import { Link, navigate } from '../router';
-import { loadMe } from '../state/session';
+import { loadMeAfterSignIn } from '../state/session';
 
 export function ActivatePage() {
   const [code, setCode] = useState('');
@@ -38,7 +38,7 @@ export function ActivatePage() {
     });
     if (ok) {
       // The server has signed the person in.
-      await loadMe();
+      await loadMeAfterSignIn();
       navigate('/', { replace: true });
     }
   };

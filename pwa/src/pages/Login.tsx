@@ -11,7 +11,7 @@ import { useOutbox } from '../db/useOutbox';
 import { t } from '../i18n';
 import { afterLoginPath, Link, navigate } from '../router';
 import { lastAccountId } from '../state/device';
-import { loadMe } from '../state/session';
+import { loadMeAfterSignIn } from '../state/session';
 
 type Missing = { login?: string; password?: string };
 
@@ -61,7 +61,7 @@ export function LoginPage() {
         setPassword('');
         return;
       }
-      await loadMe();
+      await loadMeAfterSignIn();
       // Where the person was going (?next=, a path of this app only), else the home page.
       navigate(afterLoginPath(), { replace: true });
     } catch (caught) {

@@ -24,6 +24,14 @@ export type Session =
 let session: Session = { status: 'loading' };
 const listeners = new Set<(session: Session) => void>();
 
+/**
+ * Bumped when this tab itself changes who is signed in (a sign-in, a sign-out). An answer to a question
+ * asked before that is about the session that was: it is dropped, never applied. Without this, a `me`
+ * asked at start-up that answers after the sign-in (a slow network) would sign the person out again,
+ * and one that answers after a sign-out would bring the previous person's home back.
+ */
+let epoch = 0;
+
 function set(next: Session): void {
   session = next;
   listeners.forEach((listener) => listener(next));
@@ -73,7 +81,7 @@ function asApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError('NETWORK');
 }
 
-async function askServer(): Promise<Session> {
+async function askServer(asked: number): Promise<Session> {
   // Signed out here while offline: end the server's session first, or its cookie signs the person back in.
   if (signOutPending()) {
     try {
@@ -82,30 +90,42 @@ async function askServer(): Promise<Session> {
     } catch {
       // Still no server: stay signed out here and try again next time.
     }
-    await ended();
+    if (asked === epoch) await ended();
     return session;
   }
   try {
     const data = await request(MeDocument);
+    if (asked !== epoch) return session;
     if (data.me) await confirmed(data.me);
     else await ended();
   } catch (error) {
+    if (asked !== epoch) return session;
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') await ended();
     else await unreachable(asApiError(error));
   }
   return session;
 }
 
-let asking: Promise<Session> | null = null;
+let asking: { epoch: number; promise: Promise<Session> } | null = null;
 
-/** Asks the server who is signed in (at start-up, after signing in, and to reconnect). One at a time. */
+/**
+ * Asks the server who is signed in (at start-up and to reconnect). One question at a time; a call
+ * while one is open joins it, unless the tab has signed someone in or out since it was asked.
+ */
 export function loadMe(): Promise<Session> {
-  if (!asking) {
-    asking = askServer().finally(() => {
-      asking = null;
-    });
-  }
-  return asking;
+  if (asking && asking.epoch === epoch) return asking.promise;
+  const mine = { epoch, promise: askServer(epoch) };
+  asking = mine;
+  void mine.promise.finally(() => {
+    if (asking === mine) asking = null;
+  });
+  return mine.promise;
+}
+
+/** Just signed in (or activated) here: who that is, asked afresh — never an answer asked before. */
+export function loadMeAfterSignIn(): Promise<Session> {
+  epoch += 1;
+  return loadMe();
 }
 
 /**
@@ -114,7 +134,10 @@ export function loadMe(): Promise<Session> {
  * answer; throws when the server cannot be reached, leaving the session as it is.
  */
 export async function confirmSignedIn(accountId: string): Promise<boolean> {
+  const asked = epoch;
   const data = await request(MeDocument);
+  // Signed in or out here meanwhile: this answer is about the session that was. Not now; the next round asks again.
+  if (asked !== epoch) return false;
   if (!data.me) {
     await ended();
     return false;
@@ -125,6 +148,7 @@ export async function confirmSignedIn(accountId: string): Promise<boolean> {
 
 /** Signed out (by the person, or the server answered UNAUTHENTICATED): forget the last-known home. */
 export function markSignedOut(): Promise<void> {
+  epoch += 1;
   return ended();
 }
 
