@@ -54,7 +54,10 @@ def test_a_slow_answer_asked_before_signing_in_does_not_sign_the_person_out_agai
     page.route("**/graphql", hold_the_first_question)
     page.goto("/login")
     expect(page.get_by_role("button", name="登录")).to_be_enabled()
-    page.wait_for_timeout(200)
+    for _ in range(50):  # the question goes out as the app opens
+        if held:
+            break
+        page.wait_for_timeout(100)
     assert len(held) == 1
     page.get_by_label("账号", exact=True).fill("demo-mentor1")
     page.get_by_label("密码", exact=True).fill("shouhu-demo")

@@ -66,8 +66,7 @@ def make_schema(production: bool = False) -> ShouhuSchema:
     # validates, and nothing should run on a document before it. No parser or validation cache:
     # parsing within the token budget is cheap, and unique documents would only fill a cache.
     limits = Limits(depth=MAX_DEPTH, fields=MAX_FIELDS, aliases=MAX_ALIASES, spreads=MAX_SPREADS, overlaps=MAX_OVERLAPS)
-    max_tokens = MAX_TOKENS
-    extensions: list[Any] = [lambda: RequestGuard(limits, max_tokens)]
+    extensions: list[Any] = [lambda: RequestGuard(limits, MAX_TOKENS)]
     if production:
         extensions.append(DisableIntrospection)
     return ShouhuSchema(

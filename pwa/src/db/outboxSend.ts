@@ -4,7 +4,7 @@
 // is online but the server was not answering ("lie-fi").
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/errors';
-import { decideOn, entries, isBeingSent, isHeld, notify, subscribe, type OutboxEntry, type OutboxKind } from './outbox';
+import { decideOn, entries, isBeingSent, isHeld, isPending, notify, subscribe, type OutboxEntry, type OutboxKind } from './outbox';
 import { isHeldInThisTab } from './outboxEdit';
 
 /**
@@ -124,7 +124,8 @@ function sendable(entry: OutboxEntry, now: number): boolean {
   if (entry.state === 'waiting') return true;
   // A claim or a hold whose tab has gone (closed, crashed) lapses.
   if (entry.state === 'sending') return !isBeingSent(entry, now);
-  if (entry.state === 'editing') return !isHeld(entry, now) && !isHeldInThisTab(entry.id);
+  // A refused entry opened for correcting stays refused until the correction is saved.
+  if (entry.state === 'editing') return entry.heldFrom !== 'rejected' && !isHeld(entry, now) && !isHeldInThisTab(entry.id);
   return false;
 }
 
@@ -207,7 +208,7 @@ async function round(accountId: string): Promise<FlushResult> {
   announce(accountId, announced);
   let waiting = 0;
   try {
-    waiting = (await entries(accountId)).filter((entry) => entry.state !== 'rejected').length;
+    waiting = (await entries(accountId)).filter(isPending).length;
   } catch {
     // Storage unavailable: reported through lastFailure already.
   }
@@ -271,7 +272,7 @@ export function startOutboxSync(getAccountId: () => string | null): () => void {
     if (stopped || timer !== undefined || !accountId) return;
     let waiting = 0;
     try {
-      waiting = (await entries(accountId)).filter((entry) => entry.state !== 'rejected').length;
+      waiting = (await entries(accountId)).filter(isPending).length;
     } catch {
       return;
     }

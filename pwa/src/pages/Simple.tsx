@@ -42,26 +42,29 @@ export function UnreachablePage({ error }: { error: ApiError }) {
   );
 }
 
-export function NotAllowedPage() {
+/** A page that only says something, with the way on (home, or where `href` leads). */
+export function MessagePage({ title, text, href = '/', linkText = t('notFound.home') }: {
+  title: string;
+  text: string;
+  href?: string;
+  linkText?: string;
+}) {
   return (
-    <Page title={t('notAllowed.title')}>
-      <p>{t('notAllowed.text')}</p>
+    <Page title={title}>
+      <p>{text}</p>
       <p>
-        <Link href="/">{t('notFound.home')}</Link>
+        <Link href={href}>{linkText}</Link>
       </p>
     </Page>
   );
 }
 
+export function NotAllowedPage() {
+  return <MessagePage title={t('notAllowed.title')} text={t('notAllowed.text')} />;
+}
+
 export function NotFoundPage() {
-  return (
-    <Page title={t('notFound.title')}>
-      <p>{t('notFound.text')}</p>
-      <p>
-        <Link href="/">{t('notFound.home')}</Link>
-      </p>
-    </Page>
-  );
+  return <MessagePage title={t('notFound.title')} text={t('notFound.text')} />;
 }
 
 /** Offline, a page that needs the server: said calmly, with the last-known home one tap away. */

@@ -22,6 +22,7 @@ import { PART, type ObservableStudents } from './memory';
 import { focusFirstError, newEntryId, submitCorrection, submitEntry } from './save';
 import { useWaitingEntry } from './useWaitingEntry';
 import { WaitingEntryNotice } from './WaitingEntryNotice';
+import { MessagePage } from '../Simple';
 import '../../styles/mentor.css';
 
 type Student = ObservableStudents[number];
@@ -289,16 +290,7 @@ function WaitingObservation({ me, entryId }: { me: Me; entryId: string }) {
 function ObservePage({ me }: { me: Me }) {
   const entry = useSearchParam('entry');
   const allowed = me.roles.some((role) => OBSERVERS.includes(role.kind));
-  if (!allowed) {
-    return (
-      <Page title={t('observe.title')}>
-        <p>{t('observe.notAllowed')}</p>
-        <p>
-          <Link href="/">{t('mentor.home')}</Link>
-        </p>
-      </Page>
-    );
-  }
+  if (!allowed) return <MessagePage title={t('observe.title')} text={t('observe.notAllowed')} linkText={t('mentor.home')} />;
   return entry ? <WaitingObservation key={entry} me={me} entryId={entry} /> : <NewObservation me={me} />;
 }
 

@@ -7,21 +7,16 @@ import { OpenNotificationDocument } from '../../api/operations/notify';
 import { LoadFailed } from '../../components/Alert';
 import { Page } from '../../components/Page';
 import { t } from '../../i18n';
-import { Link, navigate } from '../../router';
+import { navigate } from '../../router';
 import type { Me } from '../../state/session';
 import { refreshUnread } from '../../state/unread';
 import { usePageData } from '../board/usePageData';
-import { LoadingPage } from '../Simple';
+import { LoadingPage, MessagePage } from '../Simple';
 import { inAppPath } from './push';
 
 function NotFound() {
   return (
-    <Page title={t('notify.notFoundTitle')}>
-      <p>{t('notify.notFoundText')}</p>
-      <p>
-        <Link href="/notifications">{t('notify.toInbox')}</Link>
-      </p>
-    </Page>
+    <MessagePage title={t('notify.notFoundTitle')} text={t('notify.notFoundText')} href="/notifications" linkText={t('notify.toInbox')} />
   );
 }
 
